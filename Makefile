@@ -1,0 +1,36 @@
+# Involve: the two commands are `make run` and `make test`. Everything else is a step they call.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+ENV := . scripts/env.sh &&
+
+.PHONY: help install build train run shell test test-unit test-data test-stories test-servers bench lint clean
+
+help:
+	@echo "make run    install what is missing, train if needed, start the bot (prints where to chat)"
+	@echo "make test   install what is missing, then run the whole test suite"
+	@echo "make shell  chat in the terminal"
+	@echo "make train  retrain now (add FORCE=1 to retrain even if nothing changed)"
+
+install:
+	@bash scripts/install.sh
+
+build: install
+	@$(ENV) .venv/bin/python -m bot.knowledge check && .venv/bin/python -m bot.nlp build
+
+train: install
+	@bash scripts/train.sh $(if $(FORCE),--force,)
+
+run: train
+	@bash scripts/run.sh
+
+shell: train
+	@bash scripts/run.sh --shell
+
+test: install
+	@bash scripts/test.sh
+
+lint: install
+	@.venv/bin/ruff check bot actions tests scripts
+
+clean:
+	rm -rf build models .pytest_cache results

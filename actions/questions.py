@@ -1,0 +1,41 @@
+"""Answers definitions and guidance questions from the knowledge base."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.dispatch import send
+from actions.safety import friendly_on_error
+from bot.advice.answers import answer
+from bot.knowledge import get_knowledge
+
+
+def _entity(tracker: Tracker, name: str) -> Optional[str]:
+    value = next(tracker.get_latest_entity_values(name), None)
+    return value if isinstance(value, str) else None
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> str:
+        return "action_answer_question"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name")
+        send(
+            dispatcher,
+            answer(
+                get_knowledge(),
+                message.get("text") or "",
+                definition=intent == "ask_definition",
+                topic_id=_entity(tracker, "topic"),
+                stage=_entity(tracker, "stage"),
+                level=_entity(tracker, "level"),
+            ),
+        )
+        return []

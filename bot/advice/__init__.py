@@ -1,0 +1,1 @@
+"""Advice composers: pure functions from knowledge-base queries to plain-language replies."""

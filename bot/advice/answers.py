@@ -1,0 +1,104 @@
+"""Answers questions in people's own words from the knowledge base, or says plainly that it does not know.
+
+The order of attempts: a topic asked for by id (buttons), a glossary term or a stage / level named in a "what is"
+question, then free-text search. A weak best match is not an answer: below :data:`MIN_SCORE` the bot says it does
+not know and points to who can help.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from bot.advice.reply import Button, Reply, intent_payload, topic_button
+from bot.knowledge import render
+from bot.knowledge.query import Knowledge, UnknownEntry
+from bot.knowledge.search import SearchHit
+
+MIN_SCORE = 4.0
+WHO_CAN_HELP_TOPIC = "who-can-help"
+_QUESTION_WORDS = re.compile(
+    r"^\s*(?:please\s+)?(?:(?:can you\s+)?(?:explain|define|describe)|what(?:'s| is| are| does| do)?(?: you mean by)?"
+    r"|meaning of|tell me about|whats)\s+(?:the\s+|a\s+|an\s+)?",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"(?:\s+(?:mean|means|stand for|is|are))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asked_term(text: str) -> str:
+    """The term in a "what is X?" question: ``"What does co-production mean?"`` -> ``"co-production"``."""
+    stripped = _QUESTION_WORDS.sub("", text, count=1)
+    return _TRAILING.sub("", stripped).strip(" '\"")
+
+
+def who_can_help(knowledge: Knowledge) -> str:
+    """One sentence pointing to people who can help, from the knowledge base."""
+    try:
+        return knowledge.topic(WHO_CAN_HELP_TOPIC).summary
+    except UnknownEntry:
+        return "Please ask the organisation running the project."
+
+
+def dont_know(knowledge: Knowledge) -> list[Reply]:
+    return [
+        Reply(
+            response="utter_dont_know",
+            values={"who_can_help": who_can_help(knowledge)},
+            buttons=(Button("What can you do?", "/help"),),
+        )
+    ]
+
+
+def _entry_replies(knowledge: Knowledge, entry: Any, related: list[SearchHit]) -> list[Reply]:
+    buttons = tuple(
+        topic_button(render.entry_title(hit.entry), hit.id) for hit in related if hit.kind == "topic"
+    )
+    replies = [Reply(text=render.entry_text(knowledge, entry), buttons=buttons[:3])]
+    if getattr(entry, "stage", None) and getattr(entry, "level", None) and getattr(entry, "audience", None):
+        replies[0] = Reply(
+            text=render.entry_text(knowledge, entry),
+            buttons=(
+                Button(
+                    "More ideas like this",
+                    intent_payload("inform", stage=entry.stage, level=entry.level, audience=entry.audience),
+                ),
+                *buttons[:2],
+            ),
+        )
+    return replies
+
+
+def answer(
+    knowledge: Knowledge,
+    text: str,
+    *,
+    definition: bool = False,
+    topic_id: Optional[str] = None,
+    stage: Optional[str] = None,
+    level: Optional[str] = None,
+) -> list[Reply]:
+    """Replies answering ``text``.
+
+    Args:
+        knowledge: the knowledge base.
+        text: what the person typed.
+        definition: True when the question asks what something means.
+        topic_id: an entry id asked for directly (from a button).
+        stage, level: entities found in the message, used for "what is the do stage?".
+    """
+    if topic_id:
+        try:
+            return _entry_replies(knowledge, knowledge.entry(topic_id), [])
+        except UnknownEntry:
+            pass
+    if definition:
+        term = knowledge.glossary_term(asked_term(text))
+        if term is not None:
+            return _entry_replies(knowledge, term, [])
+        named = stage or level
+        if named:
+            return _entry_replies(knowledge, knowledge.entry(named), [])
+    hits = knowledge.search(text, limit=4)
+    if not hits or hits[0].score < MIN_SCORE:
+        return dont_know(knowledge)
+    return _entry_replies(knowledge, hits[0].entry, hits[1:])

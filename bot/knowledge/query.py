@@ -1,0 +1,195 @@
+"""The one way the rest of the code asks the knowledge base questions.
+
+:class:`Knowledge` wraps a loaded :class:`KnowledgeBase` with lookups built once, so each query is a dictionary access
+or a short scan. :func:`get_knowledge` loads the project's knowledge base once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from typing import Any, Iterable, Optional
+
+from bot import settings
+from bot.knowledge import model
+from bot.knowledge.loader import load_knowledge_base
+from bot.knowledge.model import Activity, Cell, KnowledgeBase
+from bot.knowledge.search import SearchHit, SearchIndex
+from bot.nlp.lemmas import content_lemmas, normalise
+
+# Entity names used by the NLU (entity ruler labels and Rasa slots).
+ENTITY_STAGE = "stage"
+ENTITY_LEVEL = "level"
+ENTITY_AUDIENCE = "audience"
+
+
+class UnknownEntry(LookupError):
+    """Asked for an id the knowledge base does not have."""
+
+
+class Knowledge:
+    """Query API over one :class:`KnowledgeBase`."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._by_id: dict[str, Any] = {}
+        for group in (
+            kb.sources,
+            kb.stages,
+            kb.levels,
+            kb.audiences,
+            kb.activities,
+            kb.cell_notes,
+            kb.topics,
+            kb.glossary,
+            kb.thomas_levels,
+            kb.ladder_rungs,
+        ):
+            for entry in group:
+                self._by_id[entry.id] = entry
+        self._cells: dict[tuple[str, str, str], list[Activity]] = {}
+        for activity in kb.activities:
+            self._cells.setdefault((activity.stage, activity.level, activity.audience), []).append(activity)
+
+    # --- single entries -------------------------------------------------------------------------------------
+    def entry(self, entry_id: str) -> Any:
+        """Any entry by id. Raises :class:`UnknownEntry`."""
+        try:
+            return self._by_id[entry_id]
+        except KeyError:
+            raise UnknownEntry(entry_id) from None
+
+    def _typed(self, entry_id: str, kind: type) -> Any:
+        entry = self.entry(entry_id)
+        if not isinstance(entry, kind):
+            raise UnknownEntry(f"{entry_id} is not a {kind.__name__}")
+        return entry
+
+    def stage(self, stage_id: str) -> model.Stage:
+        return self._typed(stage_id, model.Stage)
+
+    def level(self, level_id: str) -> model.Level:
+        return self._typed(level_id, model.Level)
+
+    def audience(self, audience_id: str) -> model.Audience:
+        return self._typed(audience_id, model.Audience)
+
+    def topic(self, topic_id: str) -> model.Topic:
+        return self._typed(topic_id, model.Topic)
+
+    def activity(self, activity_id: str) -> model.Activity:
+        return self._typed(activity_id, model.Activity)
+
+    def source(self, source_id: str) -> model.Source:
+        return self._typed(source_id, model.Source)
+
+    def citation(self, ref: model.SourceRef) -> str:
+        """Human-readable citation of a source reference: document, year and section title."""
+        source = self.source(ref.doc)
+        section = source.section(ref.section)
+        return f"{source.citation}, {section.title if section else ref.section}"
+
+    # --- the matrices ---------------------------------------------------------------------------------------
+    def cell(self, stage: str, level: str, audience: str) -> Cell:
+        """The activities (and notes) one matrix gives for a stage, level and audience, in published order."""
+        notes = tuple(
+            n
+            for n in self.kb.cell_notes
+            if n.stage == stage and n.audience == audience and n.level in (None, level)
+        )
+        return Cell(
+            stage=self.stage(stage),
+            level=self.level(level),
+            audience=self.audience(audience),
+            activities=tuple(self._cells.get((stage, level, audience), ())),
+            notes=notes,
+        )
+
+    def stage_row(self, stage: str, audience: str) -> tuple[Cell, ...]:
+        """A stage's whole row of the matrix for one audience: one cell per level, in level order."""
+        return tuple(self.cell(stage, level.id, audience) for level in self.kb.levels)
+
+    def activities_named(self, text: str) -> tuple[Activity, ...]:
+        """Activities whose name, id or keywords match ``text``, across both matrices.
+
+        An exact name match wins; otherwise every activity whose name or keywords share all of the text's lemmas.
+        """
+        wanted = normalise(text)
+        exact = tuple(a for a in self.kb.activities if normalise(a.name) == wanted or a.id == text)
+        if exact:
+            return exact
+        lemmas = set(content_lemmas(text))
+        if not lemmas:
+            return ()
+        return tuple(
+            a
+            for a in self.kb.activities
+            if lemmas <= set(content_lemmas(" ".join([a.name, *a.keywords])))
+        )
+
+    def where_is(self, text: str) -> dict[str, tuple[Activity, ...]]:
+        """Where activities matching ``text`` sit, grouped by audience (both matrices)."""
+        found: dict[str, tuple[Activity, ...]] = {}
+        for audience in self.kb.audiences:
+            matches = tuple(a for a in self.activities_named(text) if a.audience == audience.id)
+            if matches:
+                found[audience.id] = matches
+        return found
+
+    # --- guidance and search --------------------------------------------------------------------------------
+    def topics_in(self, category: str, audience: Optional[str] = None) -> tuple[model.Topic, ...]:
+        return tuple(
+            t for t in self.kb.topics if t.category == category and (audience is None or t.audience in (None, audience))
+        )
+
+    def glossary_term(self, text: str) -> Optional[model.GlossaryTerm]:
+        """The glossary entry whose term or a synonym equals ``text`` (case and punctuation ignored)."""
+        wanted = normalise(text)
+        for term in self.kb.glossary:
+            if wanted in {normalise(term.term), *map(normalise, term.synonyms)}:
+                return term
+        return None
+
+    @cached_property
+    def _index(self) -> SearchIndex:
+        return SearchIndex(self.kb)
+
+    def search(self, text: str, limit: int = 5, kinds: Optional[Iterable[str]] = None) -> list[SearchHit]:
+        """Free-text search over everything, best first (spaCy lemmas, ranked by rarity and phrase matches)."""
+        return self._index.search(text, limit=limit, kinds=kinds)
+
+    # --- vocabulary for the NLU -----------------------------------------------------------------------------
+    def vocabulary(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Entity -> canonical value -> the phrases that mean it. Feeds the entity ruler and Rasa's synonyms."""
+        vocab: dict[str, dict[str, tuple[str, ...]]] = {}
+        for entity, entries in (
+            (ENTITY_STAGE, self.kb.stages),
+            (ENTITY_LEVEL, self.kb.levels),
+            (ENTITY_AUDIENCE, self.kb.audiences),
+        ):
+            vocab[entity] = {}
+            for entry in entries:
+                official = [entry.name, *getattr(entry, "other_names", ())]
+                names = [*official, *entry.synonyms]
+                if getattr(entry, "co_name", ""):
+                    names.append(entry.co_name)
+                suffix = {ENTITY_STAGE: "stage", ENTITY_LEVEL: "level"}.get(entity)
+                if suffix:  # "the do stage", "consultation level": unambiguous even when the name alone is not
+                    names.extend(f"{name} {suffix}" for name in list(names) if not name.lower().endswith(suffix))
+                phrases = []
+                for name in names:
+                    phrase = normalise(name)
+                    if phrase and phrase not in phrases:
+                        phrases.append(phrase)
+                vocab[entity][entry.id] = tuple(phrases)
+        return vocab
+
+
+def load(directory: Optional[str] = None) -> Knowledge:
+    """Load a knowledge base folder (default: the project's ``data/knowledge``) into a :class:`Knowledge`."""
+    return Knowledge(load_knowledge_base(directory or settings.knowledge_dir()))
+
+
+@lru_cache(maxsize=1)
+def get_knowledge() -> Knowledge:
+    """The project's knowledge base, loaded and checked once per process on first use."""
+    return load()

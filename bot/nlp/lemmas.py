@@ -1,0 +1,84 @@
+"""Lemmas for matching what people type against the knowledge base ("paying" finds "payments")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+# A few words carry no meaning for search but are not in spaCy's stop list, or are in it but matter here.
+_EXTRA_STOP = frozenset({"s", "t", "want", "tell", "know", "like", "need", "thing", "please", "bot", "hi", "hello"})
+_KEEP = frozenset({"do", "who", "when", "why", "how", "not", "top", "first", "same", "well"})
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def blank_english() -> Any:
+    """A blank English spaCy pipeline with the lookup lemmatizer (no model download needed)."""
+    spacy = _import_spacy_without_tensorflow()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+def _import_spacy_without_tensorflow() -> Any:
+    """Import spaCy without letting thinc pull in TensorFlow (seconds of start-up and hundreds of MB).
+
+    thinc probes for TensorFlow at import time, but our pipelines never use it. In a process that has already
+    imported TensorFlow (the Rasa server) nothing changes.
+    """
+    import sys
+
+    if "tensorflow" in sys.modules or "spacy" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["tensorflow"] = None  # type: ignore[assignment]  # makes 'import tensorflow' raise ImportError
+    try:
+        import spacy
+    finally:
+        del sys.modules["tensorflow"]
+    return spacy
+
+
+def _stop_words() -> frozenset[str]:
+    return (frozenset(blank_english().Defaults.stop_words) | _EXTRA_STOP) - _KEEP
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Words that search ignores."""
+    return _stop_words()
+
+
+@lru_cache(maxsize=4096)
+def lemma_of(word: str) -> str:
+    """The lemma of one lower-case word."""
+    if not word.isalpha():
+        return word
+    nlp = blank_english()
+    doc = nlp(word)
+    lemma = doc[0].lemma_.lower() if len(doc) else word
+    return lemma or word
+
+
+def content_lemmas(text: str) -> list[str]:
+    """Lower-case lemmas of the meaningful words in ``text``, in order, hyphens and apostrophes kept inside words."""
+    stops = stop_words()
+    out = []
+    for match in _WORD.finditer(text.lower().replace("’", "'")):
+        word = match.group(0)
+        if word in stops or word.isdigit():
+            continue
+        for part in word.split("-") if "-" in word and not word.startswith("co-") else [word]:
+            part = part.removesuffix("'s")
+            if part and part not in stops:
+                out.append(lemma_of(part))
+    return out
+
+
+def normalise(text: str) -> str:
+    """Lower case, curly quotes straightened, whitespace collapsed: for phrase matching."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return " ".join(re.findall(r"[^\W_]+(?:['-][^\W_]+)*", text))

@@ -1,0 +1,157 @@
+"""Starts and stops the action server and the Rasa server together, as ``make run`` and the tests do.
+
+Plain subprocesses of the ``rasa`` command line: no Rasa import here, so the core stays Rasa-free.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Optional
+
+from bot import settings
+
+READY_TIMEOUT_S = 240.0
+
+
+@dataclass(frozen=True)
+class Ports:
+    rasa: int = 5005
+    actions: int = 5055
+
+    @classmethod
+    def from_env(cls) -> "Ports":
+        return cls(int(os.environ.get("RASA_PORT", 5005)), int(os.environ.get("ACTION_SERVER_PORT", 5055)))
+
+
+def newest_model(models_dir: Path) -> Path:
+    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise FileNotFoundError(f"no trained model in {models_dir}: run `make train`")
+    return models[-1]
+
+
+def _get(url: str, timeout: float = 2.0) -> Optional[int]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+            return int(response.status)
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+
+
+def post_message(port: int, sender: str, message: str, timeout: float = 60.0) -> list[dict]:
+    """Send one message to the REST channel and return the bot's messages."""
+    data = json.dumps({"sender": sender, "message": message}).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=data, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
+        return json.loads(response.read().decode())
+
+
+@dataclass
+class Stack:
+    """The two servers. ``log_dir`` receives their output (``actions.log`` and ``rasa.log``)."""
+
+    model: Path
+    ports: Ports = field(default_factory=Ports)
+    log_dir: Path = field(default_factory=lambda: settings.PROJECT_ROOT / "build" / "logs")
+    extra_env: dict[str, str] = field(default_factory=dict)
+    processes: list[subprocess.Popen] = field(default_factory=list)
+    _logs: list[IO[bytes]] = field(default_factory=list)
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            {
+                "RASA_TELEMETRY_ENABLED": "false",
+                "PYTHONPATH": str(settings.PROJECT_ROOT),
+                "ACTION_SERVER_URL": f"http://127.0.0.1:{self.ports.actions}/webhook",
+                "TRACKER_DB": env.get("TRACKER_DB", str(settings.PROJECT_ROOT / "build" / "tracker.db")),
+                "TF_CPP_MIN_LOG_LEVEL": "2",
+            }
+        )
+        env.update(self.extra_env)
+        return env
+
+    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 - closed in stop()
+        self._logs.append(log)
+        process = subprocess.Popen(
+            args,
+            cwd=settings.PROJECT_ROOT,
+            env=self._env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.processes.append(process)
+        return process
+
+    def start_actions(self) -> None:
+        rasa = str(Path(sys.executable).parent / "rasa")
+        self._spawn("actions", [rasa, "run", "actions", "--actions", "actions", "--port", str(self.ports.actions)])
+
+    def start_rasa(self) -> None:
+        rasa = str(Path(sys.executable).parent / "rasa")
+        self._spawn(
+            "rasa",
+            [
+                rasa,
+                "run",
+                "--model",
+                str(self.model),
+                "--port",
+                str(self.ports.rasa),
+                "--endpoints",
+                "endpoints.yml",
+                "--credentials",
+                "credentials.yml",
+                "--cors",
+                os.environ.get("WEBCHAT_ORIGIN", f"http://localhost:{os.environ.get('WEBCHAT_PORT', '8080')}"),
+            ],
+        )
+
+    def start(self) -> None:
+        self.start_actions()
+        self.start_rasa()
+
+    def wait_ready(self, timeout: float = READY_TIMEOUT_S) -> float:
+        """Wait until both servers answer; returns the seconds it took. Raises if a server dies or times out."""
+        start = time.monotonic()
+        checks = [
+            f"http://127.0.0.1:{self.ports.actions}/health",
+            f"http://127.0.0.1:{self.ports.rasa}/webhooks/rest/",
+        ]
+        while time.monotonic() - start < timeout:
+            for process in self.processes:
+                if process.poll() is not None:
+                    raise RuntimeError(f"a server exited early (code {process.returncode}); see {self.log_dir}")
+            if all(_get(url) == 200 for url in checks):
+                return time.monotonic() - start
+            time.sleep(0.5)
+        raise TimeoutError(f"servers not ready after {timeout:.0f} s; see {self.log_dir}")
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.processes.clear()
+        for log in self._logs:
+            log.close()
+        self._logs.clear()

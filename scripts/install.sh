@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Creates .venv and installs everything the project needs. Idempotent: when the requirement files have not
+# changed since the last successful install, it finishes in well under a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+PY=${PYTHON:-python3}
+STAMP="$VENV/.installed"
+want=$(cat requirements/*.txt requirements/mplsetup.cfg scripts/install.sh | sha256sum | cut -d' ' -f1)
+
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ] && [ -x "$VENV/bin/rasa" ]; then
+  exit 0
+fi
+
+say() { printf '\033[1m[install]\033[0m %s\n' "$*"; }
+start=$(date +%s)
+
+# Debian packages needed to build matplotlib 3.5.3 (no Python 3.11 wheel) against the system libraries.
+missing=()
+for pkg in libfreetype-dev libqhull-dev pkg-config g++; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x "$VENV/bin/python" ]; then
+  say "creating $VENV with $($PY --version)"
+  "$PY" -m venv "$VENV"
+fi
+PIP=("$VENV/bin/python" -m pip --disable-pip-version-check)
+# This machine's pip configuration names local wheel folders that may be absent; pip warns once per package.
+pip_quiet() {
+  "${PIP[@]}" "$@" 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+  return "${PIPESTATUS[0]}"
+}
+
+export MPLSETUPCFG="$PWD/requirements/mplsetup.cfg"
+say "installing Rasa 3.6.21 and spaCy (first time: a few minutes)"
+pip_quiet install -q --upgrade "pip==24.3.1" "setuptools<70" wheel
+pip_quiet install -q --ignore-requires-python -c requirements/constraints.txt -r requirements/rasa.txt
+say "installing test tools"
+pip_quiet install -q -c requirements/constraints.txt -r requirements/dev.txt
+
+"$VENV/bin/python" - <<'PY'
+import rasa, rasa_sdk, spacy, dask, textstat  # noqa: F401  fail the install if any is missing
+print(f"rasa {rasa.__version__}, rasa_sdk {rasa_sdk.__version__}, spacy {spacy.__version__}")
+PY
+echo "$want" > "$STAMP"
+say "done in $(( $(date +%s) - start )) s"
