@@ -21,7 +21,8 @@ def suggest_activities(knowledge: Knowledge, stage: str, level: str, audience: s
         response="utter_activities_intro",
         values={
             "stage_name": cell.stage.name,
-            "level_short": f"{cell.level.short.lower()} ({cell.level.name.lower()})",
+            "level_name": cell.level.name.lower(),
+            "level_short": cell.level.short.lower(),
             "audience_name": cell.audience.name.lower(),
             "source_name": source.citation if source else "matrix",
         },

@@ -32,6 +32,7 @@ TOPIC_CATEGORIES = (
     "tips",
     "reading",
     "contacts",
+    "getting-involved",
 )
 RUNG_GROUPS = ("non-participation", "participation")
 

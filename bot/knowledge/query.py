@@ -174,7 +174,11 @@ class Knowledge:
                     names.append(entry.co_name)
                 suffix = {ENTITY_STAGE: "stage", ENTITY_LEVEL: "level"}.get(entity)
                 if suffix:  # "the do stage", "consultation level": unambiguous even when the name alone is not
-                    names.extend(f"{name} {suffix}" for name in list(names) if not name.lower().endswith(suffix))
+                    names.extend(
+                        f"{name} {suffix}"
+                        for name in [*official, *(s for s in entry.synonyms if " " not in s)]
+                        if not name.lower().endswith(suffix)
+                    )
                 phrases = []
                 for name in names:
                     phrase = normalise(name)

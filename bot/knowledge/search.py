@@ -21,6 +21,8 @@ KEYWORD_WEIGHT = 3.0
 SUMMARY_WEIGHT = 1.5
 BODY_WEIGHT = 1.0
 PHRASE_BONUS = 4.0
+# On equal scores, guidance answers a question better than a single activity or a word's meaning.
+KIND_ORDER = {"topic": 0, "glossary": 1, "stage": 2, "level": 2, "audience": 3, "activity": 4}
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,14 @@ class SearchIndex:
         wanted = set(kinds) if kinds else None
         scores: Counter[int] = Counter()
         lemmas = set(content_lemmas(text))
+        matched: dict[int, int] = Counter()
         for lemma in lemmas:
             for index, weight in self._postings.get(lemma, {}).items():
                 scores[index] += weight * self._idf[lemma]
+                matched[index] += 1
+        if len(lemmas) > 1:  # entries matching more of the question's words rank higher
+            for index in scores:
+                scores[index] *= 0.5 + 0.5 * matched[index] / len(lemmas)
         padded = f" {normalise(text)} "
         for phrase, index in self._phrases:
             if f" {phrase} " in padded:
@@ -137,5 +144,5 @@ class SearchIndex:
             kind = KIND_OF[type(entry)]
             if wanted is None or kind in wanted:
                 hits.append(SearchHit(kind, entry, round(score, 6)))
-        hits.sort(key=lambda h: (-h.score, h.kind, h.id))
+        hits.sort(key=lambda h: (-h.score, KIND_ORDER.get(h.kind, 5), h.id))
         return hits[:limit]

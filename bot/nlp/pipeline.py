@@ -19,7 +19,10 @@ from bot.nlp.lemmas import _import_spacy_without_tensorflow
 
 # Single words that are too common to mean a stage by themselves ("what do I do?", "help me plan").
 AMBIGUOUS_WORDS = frozenset(
-    {"do", "plan", "planning", "understand", "inform", "agree", "review", "design", "community", "people"}
+    {
+        "do", "plan", "planning", "understand", "inform", "agree", "review", "design", "people", "community",
+        "communities", "engagement", "information", "performance", "contracts", "research",
+    }
 )
 
 

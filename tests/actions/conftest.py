@@ -1,0 +1,44 @@
+"""Helpers for testing actions without any server: a tracker built from slots, intent and entities."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+
+def make_tracker(
+    slots: Optional[dict[str, Any]] = None,
+    intent: str = "ask_guidance",
+    entities: Optional[list[dict[str, Any]]] = None,
+    text: str = "",
+    sender_id: str = "test-user",
+) -> Tracker:
+    """A rasa_sdk Tracker whose latest message has ``text``, ``intent`` and ``entities``."""
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": entities or [],
+    }
+    return Tracker(
+        sender_id=sender_id,
+        slots=slots or {},
+        latest_message=latest,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture
+def domain() -> dict:
+    return {}

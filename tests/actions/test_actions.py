@@ -1,0 +1,80 @@
+"""Actions translate between Rasa and the core: slots and message in, messages and events out."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.events import ActiveLoop, AllSlotsReset
+
+from actions.conversation import ActionStop
+from actions.planning import ActionSuggestActivities, ValidatePlanningForm
+from actions.questions import ActionAnswerQuestion
+from actions.safety import SORRY
+from tests.actions.conftest import make_tracker
+
+
+def run(action, dispatcher, tracker, domain):
+    return asyncio.run(action.run(dispatcher, tracker, domain))
+
+
+def test_suggest_activities_sends_intro_activities_checklist_and_next_steps(dispatcher, domain):
+    tracker = make_tracker(slots={"stage": "review", "level": "participation", "audience": "cyp"})
+    events = run(ActionSuggestActivities(), dispatcher, tracker, domain)
+    assert events == []
+    assert dispatcher.messages[0]["response"] == "utter_activities_intro"
+    assert dispatcher.messages[0]["stage_name"] == "Review"
+    assert "mystery" in dispatcher.messages[1]["text"].lower()
+    assert dispatcher.messages[-1]["buttons"]
+
+
+def test_suggest_activities_with_a_missing_slot_asks_again(dispatcher, domain):
+    run(ActionSuggestActivities(), dispatcher, make_tracker(slots={"stage": "review"}), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_not_understood_slot"]
+
+
+def test_answer_question_uses_the_message_text(dispatcher, domain):
+    tracker = make_tracker(text="will it affect my benefits?")
+    run(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    assert "benefit" in dispatcher.messages[0]["text"].lower()
+
+
+def test_answer_question_explains_a_stage_named_in_a_definition_question(dispatcher, domain):
+    tracker = make_tracker(
+        text="what is the do stage",
+        intent="ask_definition",
+        entities=[{"entity": "stage", "value": "do"}],
+    )
+    run(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    assert "Implementation and market management" in dispatcher.messages[0]["text"]
+
+
+def test_answer_question_opens_a_topic_asked_for_by_button(dispatcher, domain):
+    tracker = make_tracker(text="/ask_guidance", entities=[{"entity": "topic", "value": "key-messages"}])
+    run(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"].count("•") == 13
+
+
+def test_a_crashing_action_apologises_instead_of_failing(dispatcher, domain, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("knowledge base unavailable")
+
+    monkeypatch.setattr("actions.questions.answer", boom)
+    events = run(ActionAnswerQuestion(), dispatcher, make_tracker(text="anything"), domain)
+    assert events == [] and [m["text"] for m in dispatcher.messages] == [SORRY]
+
+
+def test_stop_resets_slots_and_leaves_any_form(dispatcher, domain):
+    events = run(ActionStop(), dispatcher, make_tracker(slots={"stage": "do"}), domain)
+    assert events == [ActiveLoop(None), AllSlotsReset()]
+    assert dispatcher.messages[0]["response"] == "utter_stopped"
+
+
+def test_form_validation_keeps_known_values_and_rejects_others(dispatcher, domain):
+    form = ValidatePlanningForm()
+    tracker = make_tracker()
+    assert form.validate_stage("review", dispatcher, tracker, domain) == {"stage": "review"}
+    assert form.validate_level(["consultation", "participation"], dispatcher, tracker, domain) == {
+        "level": "participation"
+    }
+    assert form.validate_audience("dogs", dispatcher, tracker, domain) == {"audience": None}
+    assert dispatcher.messages[-1]["response"] == "utter_not_understood_slot"

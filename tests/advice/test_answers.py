@@ -1,0 +1,55 @@
+"""Answering questions from the knowledge base, and saying so when it does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.advice.answers import answer, asked_term
+from bot.knowledge import Knowledge
+
+
+@pytest.mark.parametrize(
+    "question,term",
+    [
+        ("What does co-production mean?", "co-production"),
+        ("what is a sounding board", "sounding board"),
+        ("explain participatory budgeting", "participatory budgeting"),
+        ("What's an SLA?", "SLA"),
+        ("what does CYP stand for", "CYP"),
+    ],
+)
+def test_asked_term_strips_the_question(question, term):
+    assert asked_term(question) == term
+
+
+def test_definition_comes_from_the_glossary_with_its_source(knowledge: Knowledge):
+    reply = answer(knowledge, "what is a sounding board?", definition=True)[0]
+    assert reply.text.lower().startswith("sounding board")
+    assert "Source:" in reply.text
+
+
+def test_what_is_the_do_stage_explains_the_stage(knowledge: Knowledge):
+    reply = answer(knowledge, "what's the do stage?", definition=True, stage="do")[0]
+    assert "Implementation and market management" in reply.text
+
+
+def test_guidance_question_is_answered_from_the_best_topic(knowledge: Knowledge):
+    reply = answer(knowledge, "will it affect my benefits?")[0]
+    assert "benefit" in reply.text.lower()
+    assert "Source: Norfolk County Council" in reply.text
+
+
+def test_consultation_length_answer_flags_the_replaced_code(knowledge: Knowledge):
+    text = answer(knowledge, "how long should a consultation last?")[0].text
+    assert "12 weeks" in text and "2012" in text
+
+
+def test_topic_asked_by_button_is_shown_whole(knowledge: Knowledge):
+    text = answer(knowledge, "/ask_guidance", topic_id="support-kinds")[0].text
+    assert text.count("•") == 7
+
+
+def test_unknown_question_says_so_and_points_to_help(knowledge: Knowledge):
+    reply = answer(knowledge, "what is the capital of peru")[0]
+    assert reply.response == "utter_dont_know"
+    assert "organisation" in reply.values["who_can_help"].lower()

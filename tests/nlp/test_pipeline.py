@@ -1,0 +1,51 @@
+"""The spaCy pipeline built from the knowledge base finds stages, levels and audiences in everyday words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import Knowledge
+from bot.nlp.__main__ import main as nlp_cli
+from bot.nlp.pipeline import build_pipeline, ruler_patterns
+from bot.nlp.synonyms import synonyms_yaml
+
+
+@pytest.fixture(scope="module")
+def nlp(knowledge: Knowledge):
+    return build_pipeline(knowledge)
+
+
+def _entities(nlp, text: str) -> set[tuple[str, str]]:
+    return {(ent.label_, ent.ent_id_) for ent in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("we're at the review stage", {("stage", "review")}),
+        ("We are tendering for home care", {("stage", "do")}),
+        ("we want to co-produce it with teenagers", {("level", "participation"), ("audience", "cyp")}),
+        ("a needs assessment with older people", {("stage", "understand"), ("audience", "citizens")}),
+        ("we want their views", {("level", "consultation")}),
+    ],
+)
+def test_ruler_finds_entities_in_everyday_words(nlp, text, expected):
+    assert expected <= _entities(nlp, text)
+
+
+def test_ambiguous_single_words_are_not_entities(nlp):
+    assert _entities(nlp, "what do I do? help me plan") == set()
+
+
+def test_pipeline_lemmatises(nlp):
+    assert [t.lemma_ for t in nlp("payments were made")][0] == "payment"
+
+
+def test_patterns_come_from_the_knowledge_base(knowledge: Knowledge):
+    patterns = ruler_patterns(knowledge)
+    assert {"label": "stage", "pattern": "monitoring and review", "id": "review"} in patterns
+
+
+def test_committed_synonyms_file_matches_the_knowledge_base(knowledge: Knowledge):
+    assert nlp_cli(["check"]) == 0, "data/nlu/synonyms.yml is stale: run `python -m bot.nlp build`"
+    assert "- synonym: participation" in synonyms_yaml(knowledge)
