@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,7 +15,7 @@ from bot.knowledge import get_knowledge
 from bot.knowledge.model import AUDIENCE_IDS, LEVEL_IDS, STAGE_IDS
 
 
-def _choice(value: Any, allowed: tuple[str, ...]) -> Optional[str]:
+def _choice(value: Any, allowed: tuple[str, ...]) -> str | None:
     text = value[-1] if isinstance(value, list) and value else value
     return text if isinstance(text, str) and text in allowed else None
 

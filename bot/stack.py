@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO
 
 from bot import settings
 
@@ -28,7 +28,7 @@ class Ports:
     actions: int = 5055
 
     @classmethod
-    def from_env(cls) -> "Ports":
+    def from_env(cls) -> Ports:
         return cls(int(os.environ.get("RASA_PORT", 5005)), int(os.environ.get("ACTION_SERVER_PORT", 5055)))
 
 
@@ -39,7 +39,7 @@ def newest_model(models_dir: Path) -> Path:
     return models[-1]
 
 
-def _get(url: str, timeout: float = 2.0) -> Optional[int]:
+def _get(url: str, timeout: float = 2.0) -> int | None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
             return int(response.status)

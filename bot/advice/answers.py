@@ -8,7 +8,7 @@ not know and points to who can help.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any
 
 from bot.advice.reply import Button, Reply, intent_payload, topic_button
 from bot.knowledge import render
@@ -73,9 +73,9 @@ def answer(
     text: str,
     *,
     definition: bool = False,
-    topic_id: Optional[str] = None,
-    stage: Optional[str] = None,
-    level: Optional[str] = None,
+    topic_id: str | None = None,
+    stage: str | None = None,
+    level: str | None = None,
 ) -> list[Reply]:
     """Replies answering ``text``.
 

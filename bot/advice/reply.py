@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,9 @@ class Reply:
 
     text: str = ""
     buttons: tuple[Button, ...] = ()
-    response: Optional[str] = None
+    response: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
-    custom: Optional[dict[str, Any]] = None
+    custom: dict[str, Any] | None = None
 
 
 def intent_payload(intent: str, **entities: str) -> str:

@@ -6,7 +6,7 @@ Registered in ``credentials.yml`` as ``bot.channels.rest.SafeRestInput``; it kee
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from rasa.core.channels.rest import RestInput
 from sanic.request import Request
@@ -35,16 +35,16 @@ class SafeRestInput(RestInput):
     def name(cls) -> str:
         return "rest"
 
-    async def _extract_sender(self, req: Request) -> Optional[str]:
+    async def _extract_sender(self, req: Request) -> str | None:
         return safe_sender(_body(req).get("sender"))
 
-    def _extract_message(self, req: Request) -> Optional[str]:
+    def _extract_message(self, req: Request) -> str | None:
         return safe_message(_body(req).get("message"), settings.max_message_chars())
 
     def _extract_input_channel(self, req: Request) -> str:
         channel = _body(req).get("input_channel")
         return channel if isinstance(channel, str) and channel.isidentifier() else self.name()
 
-    def get_metadata(self, request: Request) -> Optional[dict[str, Any]]:
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
         metadata = _body(request).get("metadata")
         return metadata if isinstance(metadata, dict) else None

@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from typing import Optional
 
 from bot.knowledge import render
 from bot.knowledge.errors import KnowledgeBaseError
 from bot.knowledge.query import Knowledge, UnknownEntry, load
 
 
-def _check(directory: Optional[str]) -> int:
+def _check(directory: str | None) -> int:
     try:
         knowledge = load(directory)
     except KnowledgeBaseError as error:
@@ -57,7 +56,7 @@ def _show(knowledge: Knowledge, what: str, args: list[str]) -> str:
     raise SystemExit(__doc__)
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.knowledge", description="Check and query the knowledge base.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the knowledge base")

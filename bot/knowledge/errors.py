@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 
 @dataclass(frozen=True, order=True)
@@ -11,8 +10,8 @@ class Problem:
     """One thing wrong with the knowledge base, naming the file, the entry and the field."""
 
     file: str
-    entry: Optional[str]
-    field: Optional[str]
+    entry: str | None
+    field: str | None
     message: str
 
     def __str__(self) -> str:

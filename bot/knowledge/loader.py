@@ -12,8 +12,9 @@ import re
 import types
 import typing
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Union
 
 import yaml
 
@@ -102,7 +103,7 @@ def _convert(value: Any, hint: Any) -> Any:
     raise _Invalid(f"unsupported type {hint}")  # pragma: no cover - a bug in the model, not in the data
 
 
-def _build_entry(kind: type, raw: Any, file: str, index: int, problems: list[Problem]) -> Optional[Any]:
+def _build_entry(kind: type, raw: Any, file: str, index: int, problems: list[Problem]) -> Any | None:
     """Build one record, adding a problem for each bad field. Returns None when the entry is unusable."""
     if not isinstance(raw, dict):
         problems.append(Problem(file, f"#{index + 1}", None, f"expected a mapping of fields, got {type(raw).__name__}"))
@@ -186,7 +187,7 @@ def _check_references(entries: dict[str, list[tuple[Any, str]]], problems: list[
     }
     topic_ids = {record.id for record, _ in entries.get("topics", [])}
 
-    def check_choice(file: str, entry: str, field: str, value: Optional[str], allowed: Iterable[str]) -> None:
+    def check_choice(file: str, entry: str, field: str, value: str | None, allowed: Iterable[str]) -> None:
         allowed = tuple(allowed)
         if value is not None and value not in allowed:
             problems.append(Problem(file, entry, field, f"unknown value '{value}' (expected one of: {', '.join(allowed)})"))
@@ -239,7 +240,7 @@ def _check_references(entries: dict[str, list[tuple[Any, str]]], problems: list[
                 problems.append(Problem("(knowledge base)", missing, None, f"no entry under '{key}' for '{missing}'"))
 
 
-def load_knowledge_base(directory: Union[str, Path]) -> KnowledgeBase:
+def load_knowledge_base(directory: str | Path) -> KnowledgeBase:
     """Load and validate every ``*.yml`` file in ``directory`` (and its sub-folders).
 
     Raises:

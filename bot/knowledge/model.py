@@ -7,7 +7,6 @@ code only ever sees these types, never raw dictionaries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 STAGE_IDS = ("understand", "plan", "do", "review")
 LEVEL_IDS = ("communication", "consultation", "negotiation", "participation")
@@ -58,13 +57,13 @@ class Source:
     id: str
     title: str
     publisher: str
-    year: Optional[int]
+    year: int | None
     status: str
     sections: tuple[Section, ...]
     note: str = ""
     url: str = ""
 
-    def section(self, section_id: str) -> Optional[Section]:
+    def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
 
     @property
@@ -134,7 +133,7 @@ class CellNote:
     audience: str
     text: str
     source: SourceRef
-    level: Optional[str] = None
+    level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,12 +153,12 @@ class Topic:
     summary: str
     source: SourceRef
     items: tuple[TopicItem, ...] = ()
-    audience: Optional[str] = None
+    audience: str | None = None
     caveat: str = ""
     keywords: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
 
-    def item(self, item_id: str) -> Optional[TopicItem]:
+    def item(self, item_id: str) -> TopicItem | None:
         return next((i for i in self.items if i.id == item_id), None)
 
 

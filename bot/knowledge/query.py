@@ -6,8 +6,9 @@ or a short scan. :func:`get_knowledge` loads the project's knowledge base once p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from bot import settings
 from bot.knowledge import model
@@ -136,12 +137,12 @@ class Knowledge:
         return found
 
     # --- guidance and search --------------------------------------------------------------------------------
-    def topics_in(self, category: str, audience: Optional[str] = None) -> tuple[model.Topic, ...]:
+    def topics_in(self, category: str, audience: str | None = None) -> tuple[model.Topic, ...]:
         return tuple(
             t for t in self.kb.topics if t.category == category and (audience is None or t.audience in (None, audience))
         )
 
-    def glossary_term(self, text: str) -> Optional[model.GlossaryTerm]:
+    def glossary_term(self, text: str) -> model.GlossaryTerm | None:
         """The glossary entry whose term or a synonym equals ``text`` (case and punctuation ignored)."""
         wanted = normalise(text)
         for term in self.kb.glossary:
@@ -153,7 +154,7 @@ class Knowledge:
     def _index(self) -> SearchIndex:
         return SearchIndex(self.kb)
 
-    def search(self, text: str, limit: int = 5, kinds: Optional[Iterable[str]] = None) -> list[SearchHit]:
+    def search(self, text: str, limit: int = 5, kinds: Iterable[str] | None = None) -> list[SearchHit]:
         """Free-text search over everything, best first (spaCy lemmas, ranked by rarity and phrase matches)."""
         return self._index.search(text, limit=limit, kinds=kinds)
 
@@ -188,7 +189,7 @@ class Knowledge:
         return vocab
 
 
-def load(directory: Optional[str] = None) -> Knowledge:
+def load(directory: str | None = None) -> Knowledge:
     """Load a knowledge base folder (default: the project's ``data/knowledge``) into a :class:`Knowledge`."""
     return Knowledge(load_knowledge_base(directory or settings.knowledge_dir()))
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import statistics
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import yaml
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from bot.knowledge import model
 from bot.knowledge.model import Cell
@@ -31,7 +31,7 @@ def bullets(lines: list[str]) -> str:
     return "\n".join(f"{BULLET} {line}" for line in lines)
 
 
-def entry_body(entry: Any, knowledge: Optional[Any] = None) -> str:
+def entry_body(entry: Any, knowledge: Any | None = None) -> str:
     """The text of an entry without its source line."""
     if isinstance(entry, model.Topic):
         parts = [entry.summary]
@@ -94,7 +94,7 @@ def entry_text(knowledge: Any, entry: Any) -> str:
     return "\n".join(parts + ([line] if line else []))
 
 
-def cell_text(knowledge: Any, cell: Cell, limit: Optional[int] = None) -> str:
+def cell_text(knowledge: Any, cell: Cell, limit: int | None = None) -> str:
     """A matrix cell as plain text: heading, activities (up to ``limit``), notes and source."""
     heading = (
         f"{cell.stage.name} stage x {cell.level.name.lower()} ({cell.level.short.lower()}), "

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from bot.knowledge import model
 from bot.knowledge.model import KnowledgeBase
@@ -121,7 +122,7 @@ class SearchIndex:
         total = max(len(self._entries), 1)
         self._idf = {lemma: math.log(1 + total / len(docs)) for lemma, docs in self._postings.items()}
 
-    def search(self, text: str, limit: int = 5, kinds: Optional[Iterable[str]] = None) -> list[SearchHit]:
+    def search(self, text: str, limit: int = 5, kinds: Iterable[str] | None = None) -> list[SearchHit]:
         """Entries that best match ``text``, best first. ``kinds`` restricts the result (e.g. ``{"topic"}``)."""
         wanted = set(kinds) if kinds else None
         scores: Counter[int] = Counter()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 
 def make_tracker(
-    slots: Optional[dict[str, Any]] = None,
+    slots: dict[str, Any] | None = None,
     intent: str = "ask_guidance",
-    entities: Optional[list[dict[str, Any]]] = None,
+    entities: list[dict[str, Any]] | None = None,
     text: str = "",
     sender_id: str = "test-user",
 ) -> Tracker:

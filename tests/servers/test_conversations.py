@@ -1,0 +1,74 @@
+"""Real answers over the REST channel, from the running servers: the knowledge reaches the user."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.servers.conftest import RestClient, button_titles, joined
+
+
+def new_sender() -> str:
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+def test_hello_gets_the_greeting_with_the_main_jobs(client: RestClient):
+    messages = client.messages(new_sender(), "hello")
+    assert "I'm Involve" in joined(messages)
+    assert {"Plan engagement activities", "Payments and support"} <= set(button_titles(messages))
+
+
+def test_what_can_you_do_lists_the_jobs(client: RestClient):
+    assert "Here is what I can help with" in joined(client.messages(new_sender(), "what can you do?"))
+
+
+def test_planning_in_one_message_suggests_activities_from_the_matrix(client: RestClient):
+    messages = client.messages(
+        new_sender(), "we're at the review stage and want to co-produce with young people"
+    )
+    text = joined(messages)
+    assert "Review stage" in text and "children, young people and families" in text
+    assert "Mystery" in text  # 2009 matrix: review x participation
+    assert "Is it right, legal and fair for everyone?" in text  # the seventh question, CYP only
+
+
+def test_planning_form_asks_only_for_what_is_missing(client: RestClient):
+    sender = new_sender()
+    first = joined(client.messages(sender, "I need ideas for engaging older people while we are tendering"))
+    assert "What do you want from people?" in first
+    answer = joined(client.messages(sender, "/inform{\"level\":\"consultation\"}"))
+    assert "Do stage at the consultation level" in answer
+    assert "Consultation criteria" in button_titles(client.messages(sender, "/inform{\"level\":\"consultation\"}"))
+
+
+def test_a_question_mid_form_is_answered_and_the_form_resumes(client: RestClient):
+    sender = new_sender()
+    assert "Which stage" in joined(client.messages(sender, "suggest engagement activities"))
+    reply = joined(client.messages(sender, "what does co-production mean?"))
+    assert "Source:" in reply and "Which stage" in reply
+
+
+def test_will_i_be_paid_is_answered_from_the_guide(client: RestClient):
+    text = joined(client.messages(new_sender(), "will I be paid for taking part?"))
+    assert "Source: Norfolk County Council" in text
+    assert "benefit" in text.lower() or "out of pocket" in text.lower()
+
+
+def test_definition_comes_from_the_glossary(client: RestClient):
+    text = joined(client.messages(new_sender(), "what does participatory budgeting mean?"))
+    assert "Participatory budgeting" in text and "Source:" in text
+
+
+def test_consultation_length_flags_the_replaced_code(client: RestClient):
+    text = joined(client.messages(new_sender(), "how long should a consultation last?"))
+    assert "12 weeks" in text and "Consultation Principles" in text
+
+
+def test_off_topic_question_gets_a_friendly_redirect(client: RestClient):
+    text = joined(client.messages(new_sender(), "what's the weather like tomorrow?"))
+    assert "sorry" in text.lower() and "involve people" in text.lower()
+
+
+def test_cancel_mid_form_starts_again(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "suggest engagement activities")
+    assert "start again" in joined(client.messages(sender, "cancel")).lower()
