@@ -1,47 +1,90 @@
-"""The quick-start planning form: validates stage, level and audience, then suggests matrix activities."""
+"""The quick-start planning conversation: the planning form, "not sure which level?", and the matrix views."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
+from actions.questions import latest_entity
 from actions.safety import friendly_on_error
-from bot.advice.activities import suggest_activities
+from bot.advice.activities import all_activities, locate_activity, stage_overview, suggest_activities
+from bot.advice.answers import answer
+from bot.advice.planning import FACTORS, match_choice, recommend_level
 from bot.knowledge import get_knowledge
 from bot.knowledge.model import AUDIENCE_IDS, LEVEL_IDS, STAGE_IDS
 
+ALLOWED = {"stage": STAGE_IDS, "level": LEVEL_IDS, "audience": AUDIENCE_IDS, "level_wanted": LEVEL_IDS}
+FACTOR_SLOTS = tuple(f"factor_{name}" for name in FACTORS)
 
-def _choice(value: Any, allowed: tuple[str, ...]) -> str | None:
+
+def choice(value: Any, allowed: tuple[str, ...]) -> str | None:
+    """A slot value if it is one of ``allowed`` (the last one when a message named several)."""
     text = value[-1] if isinstance(value, list) and value else value
     return text if isinstance(text, str) and text in allowed else None
 
 
+def _answered_in_words(slot: str, entity: str, tracker: Tracker) -> dict[str, Any]:
+    """Fill the slot being asked from a short answer the entity ruler does not tag ("do", "review", "plan")."""
+    if tracker.get_slot("requested_slot") != slot or latest_entity(tracker, entity):
+        return {}
+    value = match_choice(get_knowledge(), entity, (tracker.latest_message or {}).get("text") or "")
+    return {slot: value} if value else {}
+
+
 class ValidatePlanningForm(FormValidationAction):
-    """Keeps a slot only when the entity maps to a known id; otherwise the form asks again."""
+    """Understands everyday answers and keeps a slot only when it maps to a known id."""
 
     def name(self) -> str:
         return "validate_planning_form"
 
-    def _validate(self, slot: str, value: Any, allowed: tuple[str, ...], dispatcher: CollectingDispatcher) -> dict:
-        chosen = _choice(value, allowed)
+    async def extract_stage(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+        return _answered_in_words("stage", "stage", tracker)
+
+    async def extract_level(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+        return _answered_in_words("level", "level", tracker)
+
+    async def extract_audience(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+        return _answered_in_words("audience", "audience", tracker)
+
+    def _validate(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> dict:
+        chosen = choice(value, ALLOWED[slot])
         if chosen is None:
             dispatcher.utter_message(response="utter_not_understood_slot")
         return {slot: chosen}
 
     def validate_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self._validate("stage", value, STAGE_IDS, dispatcher)
+        return self._validate("stage", value, dispatcher)
 
     def validate_level(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self._validate("level", value, LEVEL_IDS, dispatcher)
+        return self._validate("level", value, dispatcher)
 
     def validate_audience(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
-        return self._validate("audience", value, AUDIENCE_IDS, dispatcher)
+        return self._validate("audience", value, dispatcher)
+
+
+class ValidateLevelAdviceForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_level_advice_form"
+
+    async def extract_level_wanted(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        return _answered_in_words("level_wanted", "level", tracker)
+
+    def validate_level_wanted(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        chosen = choice(value, LEVEL_IDS)
+        if chosen is None:
+            dispatcher.utter_message(response="utter_level_wanted_hint")
+        return {"level_wanted": chosen}
 
 
 class ActionSuggestActivities(Action):
@@ -50,11 +93,71 @@ class ActionSuggestActivities(Action):
 
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
-        stage = _choice(tracker.get_slot("stage"), STAGE_IDS)
-        level = _choice(tracker.get_slot("level"), LEVEL_IDS)
-        audience = _choice(tracker.get_slot("audience"), AUDIENCE_IDS)
+        stage, level, audience = (choice(tracker.get_slot(s), ALLOWED[s]) for s in ("stage", "level", "audience"))
         if not (stage and level and audience):
             dispatcher.utter_message(response="utter_not_understood_slot")
             return []
         send(dispatcher, suggest_activities(get_knowledge(), stage, level, audience))
         return []
+
+
+class ActionShowAllActivities(Action):
+    def name(self) -> str:
+        return "action_show_all_activities"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        stage, level, audience = (choice(tracker.get_slot(s), ALLOWED[s]) for s in ("stage", "level", "audience"))
+        if not (stage and level and audience):
+            dispatcher.utter_message(response="utter_ask_stage")
+            return []
+        send(dispatcher, all_activities(get_knowledge(), stage, level, audience))
+        return []
+
+
+class ActionShowStage(Action):
+    """A whole stage of the matrix, for the audience named or already chosen (adults if neither)."""
+
+    def name(self) -> str:
+        return "action_show_stage"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        stage = choice(latest_entity(tracker, "stage") or tracker.get_slot("stage"), STAGE_IDS)
+        audience = choice(latest_entity(tracker, "audience") or tracker.get_slot("audience"), AUDIENCE_IDS)
+        if stage is None:
+            dispatcher.utter_message(response="utter_ask_stage")
+            return []
+        send(dispatcher, stage_overview(get_knowledge(), stage, audience or "citizens"))
+        return [SlotSet("stage", stage)]
+
+
+class ActionLocateActivity(Action):
+    """Where an activity sits in both matrices; falls back to a general answer if no activity matches."""
+
+    def name(self) -> str:
+        return "action_locate_activity"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        text = (tracker.latest_message or {}).get("text") or ""
+        knowledge = get_knowledge()
+        send(dispatcher, locate_activity(knowledge, text) or answer(knowledge, text))
+        return []
+
+
+class ActionRecommendLevel(Action):
+    """Turns the answers of the level advice form into a recommended level, then clears them for next time."""
+
+    def name(self) -> str:
+        return "action_recommend_level"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        wanted = choice(tracker.get_slot("level_wanted"), LEVEL_IDS) or "consultation"
+        factors = {name: bool(tracker.get_slot(f"factor_{name}")) for name in FACTORS}
+        advice = recommend_level(get_knowledge(), wanted, factors)
+        dispatcher.utter_message(text=advice.text)
+        return [SlotSet("level", advice.level), SlotSet("level_wanted", None)] + [
+            SlotSet(slot, None) for slot in FACTOR_SLOTS
+        ]

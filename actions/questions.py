@@ -12,7 +12,8 @@ from bot.advice.answers import answer
 from bot.knowledge import get_knowledge
 
 
-def _entity(tracker: Tracker, name: str) -> str | None:
+def latest_entity(tracker: Tracker, name: str) -> str | None:
+    """The value of entity ``name`` in the latest message, if any."""
     value = next(tracker.get_latest_entity_values(name), None)
     return value if isinstance(value, str) else None
 
@@ -31,9 +32,9 @@ class ActionAnswerQuestion(Action):
                 get_knowledge(),
                 message.get("text") or "",
                 definition=intent == "ask_definition",
-                topic_id=_entity(tracker, "topic"),
-                stage=_entity(tracker, "stage"),
-                level=_entity(tracker, "level"),
+                topic_id=latest_entity(tracker, "topic"),
+                stage=latest_entity(tracker, "stage"),
+                level=latest_entity(tracker, "level"),
             ),
         )
         return []

@@ -16,8 +16,12 @@ if [ "${1:-}" != "--force" ] && [ -f build/model.fingerprint ] && [ "$(cat build
 fi
 echo "[train] training (data, domain, config or knowledge changed)"
 start=$(date +%s)
-.venv/bin/rasa train --domain domain --fixed-model-name "involve-$want" --out models --quiet 2>&1 | grep -v "is ignored\|UserWarning\|warnings.warn" || true
-[ -f "models/involve-$want.tar.gz" ] || { echo "[train] training failed" >&2; exit 1; }
+if ! .venv/bin/rasa train --domain domain --fixed-model-name "involve-$want" --out models > build/train.log 2>&1 \
+   || [ ! -f "models/involve-$want.tar.gz" ]; then
+  grep -v "Warning\|warn(\|^  " build/train.log | tail -40 >&2
+  echo "[train] training failed; full log: build/train.log" >&2
+  exit 1
+fi
 find models -name 'involve-*.tar.gz' ! -name "involve-$want.tar.gz" -delete
 echo "$want" > build/model.fingerprint
 echo "[train] trained in $(( $(date +%s) - start )) s: models/involve-$want.tar.gz"

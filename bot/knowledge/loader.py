@@ -214,6 +214,9 @@ def _check_references(entries: dict[str, list[tuple[Any, str]]], problems: list[
             check_choice(file, record.id, "id", record.id, model.STAGE_IDS)
         if isinstance(record, model.Level):
             check_choice(file, record.id, "id", record.id, model.LEVEL_IDS)
+            thomas = {r.id for r, _ in entries.get("thomas_levels", [])}
+            if record.thomas_level is not None and record.thomas_level not in thomas:
+                problems.append(Problem(file, record.id, "thomas_level", f"no Thomas level has the id '{record.thomas_level}'"))
         if isinstance(record, model.Audience):
             check_choice(file, record.id, "id", record.id, model.AUDIENCE_IDS)
         if isinstance(record, model.Source):

@@ -98,6 +98,7 @@ class Level:
     meaning: str
     sources: tuple[SourceRef, ...]
     synonyms: tuple[str, ...] = ()
+    thomas_level: str | None = None  # id of the Alain Thomas level at the same step (its good and bad faces)
 
 
 @dataclass(frozen=True)

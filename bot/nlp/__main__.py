@@ -1,6 +1,7 @@
 """``python -m bot.nlp build``: build the spaCy pipeline and the synonyms file from the knowledge base.
 
 ``python -m bot.nlp check`` exits 1 if ``data/nlu/synonyms.yml`` is out of date.
+``python -m bot.nlp annotate [--fresh] FILE...`` marks the ruler's entities in NLU training examples.
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ def main(argv: list[str]) -> int:
         if current != text:
             print(f"{SYNONYMS_FILE} is out of date: run `python -m bot.nlp build`", file=sys.stderr)
             return 1
+        return 0
+    if command == "annotate":
+        from pathlib import Path
+
+        from bot.nlp.annotate import annotate_file
+        from bot.nlp.pipeline import build_pipeline
+
+        nlp = build_pipeline(knowledge)
+        fresh = "--fresh" in argv
+        for name in (a for a in argv[1:] if a != "--fresh"):
+            print(f"{name}: {annotate_file(nlp, Path(name), fresh=fresh)} examples changed")
         return 0
     if command != "build":
         print(__doc__, file=sys.stderr)

@@ -36,3 +36,51 @@ def test_next_steps_offer_the_other_levels_and_consultation_criteria_for_consult
 def test_do_stage_note_about_participatory_budgeting_is_shown(knowledge: Knowledge):
     text = suggest_activities(knowledge, "do", "negotiation", "citizens")[1].text
     assert "participatory budgeting" in text.lower()
+
+
+def test_a_big_cell_shows_five_first_and_offers_show_all(knowledge: Knowledge):
+    body = suggest_activities(knowledge, "plan", "consultation", "citizens")[1]
+    assert body.text.count("•") == 5
+    assert body.buttons[0].title == "Show all 6"
+    assert body.custom["matrix"]["selected"] == {"stage": "plan", "level": "consultation"}
+
+
+def test_show_all_lists_every_activity_with_its_source(knowledge: Knowledge):
+    from bot.advice.activities import all_activities
+
+    text = all_activities(knowledge, "plan", "consultation", "citizens")[0].text
+    assert text.count("•") == 6 and "Source:" in text
+
+
+def test_stage_overview_lists_every_level_and_offers_the_other_audience(knowledge: Knowledge):
+    from bot.advice.activities import stage_overview
+
+    reply = stage_overview(knowledge, "review", "citizens")[0]
+    for level in ("Communication", "Consultation", "Negotiation", "Participation"):
+        assert f"• {level}" in reply.text
+    assert any("children" in b.title for b in reply.buttons)
+
+
+def test_locating_mystery_shopping_shows_both_matrices_and_says_they_differ(knowledge: Knowledge):
+    from bot.advice.activities import locate_activity
+
+    text = locate_activity(knowledge, "where does mystery shopping fit?")[0].text
+    assert "negotiation" in text and "participation" in text
+    assert "different places" in text
+
+
+def test_participatory_budgeting_is_located_as_a_do_stage_note(knowledge: Knowledge):
+    from bot.advice.activities import locate_activity
+
+    text = locate_activity(knowledge, "where does participatory budgeting go?")[0].text
+    assert "note on the Do stage" in text
+
+
+def test_every_cell_answer_names_that_cells_activities(knowledge: Knowledge):
+    for audience in knowledge.kb.audiences:
+        for stage in knowledge.kb.stages:
+            for level in knowledge.kb.levels:
+                cell = knowledge.cell(stage.id, level.id, audience.id)
+                body = suggest_activities(knowledge, stage.id, level.id, audience.id)[1].text
+                for activity in cell.activities[:5]:
+                    assert activity.name in body, (stage.id, level.id, audience.id)

@@ -49,3 +49,24 @@ def test_patterns_come_from_the_knowledge_base(knowledge: Knowledge):
 def test_committed_synonyms_file_matches_the_knowledge_base(knowledge: Knowledge):
     assert nlp_cli(["check"]) == 0, "data/nlu/synonyms.yml is stale: run `python -m bot.nlp build`"
     assert "- synonym: participation" in synonyms_yaml(knowledge)
+
+
+def test_nlu_entity_marks_agree_with_the_ruler(nlp):
+    """Training examples are marked by the same ruler the bot runs, so `rasa test nlu` measures real behaviour.
+
+    If this fails after a vocabulary change, run `python -m bot.nlp annotate --fresh data/nlu/*.yml`.
+    """
+    from bot.nlp.annotate import _EXAMPLE_LINE, annotate_example
+    from tests.conftest import PROJECT_ROOT
+
+    stale = []
+    for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
+        if path.name == "synonyms.yml":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = _EXAMPLE_LINE.match(line)
+            if match and line.startswith("    - "):
+                example = match.group(2)
+                if annotate_example(nlp, example, fresh=True) != example:
+                    stale.append(f"{path.name}: {example}")
+    assert stale == []

@@ -72,3 +72,42 @@ def test_cancel_mid_form_starts_again(client: RestClient):
     sender = new_sender()
     client.messages(sender, "suggest engagement activities")
     assert "start again" in joined(client.messages(sender, "cancel")).lower()
+
+
+def test_bare_stage_name_answers_the_stage_question(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "suggest engagement activities")
+    assert "What do you want from people?" in joined(client.messages(sender, "review"))
+
+
+def test_not_sure_which_level_gets_a_recommendation_and_the_plan_goes_on(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "engagement ideas for the procurement stage with young people")
+    assert "five short questions" in joined(client.messages(sender, "I'm not sure"))
+    client.messages(sender, '/inform{"level":"participation"}')
+    client.messages(sender, "yes")
+    client.messages(sender, "yes")
+    client.messages(sender, "no")
+    final = joined(client.messages(sender, "no"))
+    assert "For now I suggest consultation" in final
+    assert "Do stage at the consultation level" in final
+
+
+def test_change_of_mind_re_answers_with_one_value_changed(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "we're at the review stage and want to co-produce with young people")
+    text = joined(client.messages(sender, "what about the plan stage instead?"))
+    assert "Plan stage at the participation level" in text and "children, young people" in text
+
+
+def test_show_all_after_suggestions_lists_the_whole_cell(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "ideas to consult residents at the design stage")
+    assert joined(client.messages(sender, "/show_all_activities")).count("•") == 6
+
+
+def test_whole_stage_and_where_an_activity_sits(client: RestClient):
+    stage = joined(client.messages(new_sender(), "what could we do at the review stage?"))
+    assert "All the ideas for the Review stage" in stage
+    where = joined(client.messages(new_sender(), "where does mystery shopping fit?"))
+    assert "different places" in where

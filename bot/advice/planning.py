@@ -1,0 +1,102 @@
+"""Pure helpers for the quick-start questions: understanding short answers, and "not sure which level?".
+
+The level advice follows the IPC "Which level of engagement? It depends..." slide: there are no absolute rights and
+wrongs, and the higher levels need a positive context, positive motivation, enough capacity and enough assurances.
+The slide sets Alain Thomas's four levels beside ours, each with a good and a bad face; when the factors are missing,
+the advice names the bad face the wanted level risks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge.query import Knowledge
+from bot.nlp.lemmas import normalise
+
+# The four "it depends" factors, in the slide's order. Each maps to an item id of the engagement-it-depends topic.
+FACTORS = ("context", "motivation", "capacity", "assurances")
+IT_DEPENDS_TOPIC = "engagement-it-depends"
+
+_FILLER = frozenset(
+    {"the", "a", "an", "stage", "level", "please", "its", "it's", "it", "is", "we", "we're", "were", "are", "at",
+     "in", "for", "with", "our", "to", "i", "think", "probably", "one", "just", "ok", "okay", "um", "er", "that",
+     "about", "what", "how", "and", "instead", "then", "now"}
+)
+
+
+def match_choice(knowledge: Knowledge, entity: str, text: str) -> str | None:
+    """The id a short answer means, for one entity ("stage", "level" or "audience"), or None.
+
+    Unlike the entity ruler, this also accepts the bare names that are too common to tag in a sentence
+    ("do", "plan", "review"), because here the person is answering that very question.
+    """
+    words = [w for w in normalise(text).split() if w not in _FILLER]
+    if not words:
+        return None
+    wanted = " ".join(words)
+    for value, phrases in knowledge.vocabulary().get(entity, {}).items():
+        if wanted == value or wanted in phrases:
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class LevelAdvice:
+    """A recommended level and the reasons, in plain words."""
+
+    level: str
+    wanted: str
+    missing: tuple[str, ...]
+    text: str
+
+
+def supported_level(knowledge: Knowledge, factors: dict[str, bool]) -> str:
+    """The highest level the factors support.
+
+    Communication needs none of them in place; working together as equals needs all four. Each factor beyond the
+    first supports one step up (a rule of thumb read from the slide, which sets the factors against the levels).
+    """
+    in_place = sum(1 for name in FACTORS if factors.get(name))
+    levels = [level.id for level in knowledge.kb.levels]
+    return levels[max(0, min(in_place - 1, len(levels) - 1))]
+
+
+def recommend_level(knowledge: Knowledge, wanted: str, factors: dict[str, bool]) -> LevelAdvice:
+    """Recommend a level from what the person wants and the four "it depends" factors.
+
+    The recommendation is what they want, unless the factors do not yet support it: then it is the highest level
+    they do support, with the missing factors and the risk named.
+    """
+    levels = [level.id for level in knowledge.kb.levels]
+    supported = supported_level(knowledge, factors)
+    level_id = wanted if levels.index(wanted) <= levels.index(supported) else supported
+    topic = knowledge.topic(IT_DEPENDS_TOPIC)
+    missing = tuple(name for name in FACTORS if not factors.get(name))
+    wanted_level = knowledge.level(wanted)
+    chosen = knowledge.level(level_id)
+
+    lines = []
+    if level_id == wanted:
+        lines.append(f"I suggest {chosen.name.lower()}: {chosen.short.lower()}. It is what you want from people.")
+        if not missing:
+            lines.append("All four things that help are in place, so this level should work.")
+    else:
+        lines.append(
+            f"You want {wanted_level.name.lower()} ({wanted_level.short.lower()}). For now I suggest "
+            f"{chosen.name.lower()} ({chosen.short.lower()})."
+        )
+        if wanted_level.thomas_level:
+            thomas = knowledge.entry(wanted_level.thomas_level)
+            lines.append(
+                f"Higher levels need more in place. Without it, {wanted_level.name.lower()} can slide into "
+                f"{thomas.negative.lower()} instead of {thomas.positive.lower()}."
+            )
+    if missing:
+        labels = [item.label for item in topic.items if item.id in missing]
+        lines.append("Not yet in place: " + ", ".join(label.lower() for label in labels) + ".")
+        if level_id != wanted:
+            lines.append("Work on these, and you may be able to move up a level later.")
+    lines.append("There are no absolute rights and wrongs: every level has good and bad sides.")
+    source = knowledge.citation(topic.source)
+    lines.append(f"Source: {source}")
+    return LevelAdvice(level=level_id, wanted=wanted, missing=missing, text="\n".join(lines))
