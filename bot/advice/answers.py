@@ -22,6 +22,7 @@ _QUESTION_WORDS = re.compile(
     r"|meaning of|tell me about|whats)\s+(?:the\s+|a\s+|an\s+)?",
     re.IGNORECASE,
 )
+_ASKS_ABOUT_STAGE_OR_LEVEL = re.compile(r"\b(?:stage|level)\b", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:mean|means|stand for|is|are))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -91,13 +92,16 @@ def answer(
             return _entry_replies(knowledge, knowledge.entry(topic_id), [])
         except UnknownEntry:
             pass
+    named = stage or level
     if definition:
         term = knowledge.glossary_term(asked_term(text))
         if term is not None:
             return _entry_replies(knowledge, term, [])
-        named = stage or level
         if named:
             return _entry_replies(knowledge, knowledge.entry(named), [])
+    elif named and _ASKS_ABOUT_STAGE_OR_LEVEL.search(text):
+        # "what happens at the review stage?": the stage itself is the answer, not a topic that mentions it
+        return _entry_replies(knowledge, knowledge.entry(named), [])
     hits = knowledge.search(text, limit=4)
     if not hits or hits[0].score < MIN_SCORE:
         return dont_know(knowledge)

@@ -2,7 +2,7 @@
 
 Each entry becomes a document with weighted fields: its name and keywords count most, its summary next, its items
 and longer texts least. A query's lemmas score by inverse document frequency; a whole keyword or synonym phrase in
-the query adds a bonus. Results come in a stable order (score, then id).
+the query (compared as lemmas, so "conflicts of interest" matches "conflict of interest") adds a bonus. Results come in a stable order (score, then id).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ KEYWORD_WEIGHT = 3.0
 SUMMARY_WEIGHT = 1.5
 BODY_WEIGHT = 1.0
 PHRASE_BONUS = 4.0
+LENGTH_B = 0.75  # how strongly prose matches are damped for long entries (BM25's b)
 # On equal scores, guidance answers a question better than a single activity or a word's meaning.
 KIND_ORDER = {"topic": 0, "glossary": 1, "stage": 2, "level": 2, "audience": 3, "activity": 4}
 
@@ -101,44 +102,60 @@ class SearchIndex:
             *kb.ladder_rungs,
         ]
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
-        self._phrases: list[tuple[str, int]] = []
+        self._phrases: list[tuple[tuple[str, ...], int]] = []
+        fields = [_fields(entry) for entry in self._entries]
+        text_lemmas = [
+            {lemma for text in summaries + bodies if text for lemma in content_lemmas(text)}
+            for _, _, summaries, bodies in fields
+        ]
+        average = max(sum(map(len, text_lemmas)) / max(len(text_lemmas), 1), 1.0)
         for index, entry in enumerate(self._entries):
-            titles, keywords, summaries, bodies = _fields(entry)
+            titles, keywords, summaries, bodies = fields[index]
+            # Long entries (a topic listing five barriers) match many words by chance: damp their prose matches
+            # the way BM25 does, but never their names and keywords.
+            damping = average / (LENGTH_B * len(text_lemmas[index]) + (1 - LENGTH_B) * average)
             weights: Counter[str] = Counter()
             for texts, weight in (
                 (titles, TITLE_WEIGHT),
                 (keywords, KEYWORD_WEIGHT),
-                (summaries, SUMMARY_WEIGHT),
-                (bodies, BODY_WEIGHT),
+                (summaries, SUMMARY_WEIGHT * damping),
+                (bodies, BODY_WEIGHT * damping),
             ):
                 for lemma in {lemma for text in texts if text for lemma in content_lemmas(text)}:
                     weights[lemma] = max(weights[lemma], weight)
             for lemma, weight in weights.items():
                 self._postings[lemma][index] = weight
             for phrase in [*titles, *keywords]:
-                norm = normalise(phrase)
-                if norm and (" " in norm or len(norm) > 3):
-                    self._phrases.append((norm, index))
+                words = normalise(phrase)
+                lemmas = " ".join(content_lemmas(phrase))
+                forms = {form for form in (words, lemmas) if form and (" " in form or len(form) > 3)}
+                if forms:
+                    self._phrases.append((tuple(forms), index))
         total = max(len(self._entries), 1)
-        self._idf = {lemma: math.log(1 + total / len(docs)) for lemma, docs in self._postings.items()}
+        self._idf = {lemma: math.log((total + 1) / (len(docs) + 0.5)) for lemma, docs in self._postings.items()}
 
     def search(self, text: str, limit: int = 5, kinds: Iterable[str] | None = None) -> list[SearchHit]:
         """Entries that best match ``text``, best first. ``kinds`` restricts the result (e.g. ``{"topic"}``)."""
         wanted = set(kinds) if kinds else None
         scores: Counter[int] = Counter()
-        lemmas = set(content_lemmas(text))
-        matched: dict[int, int] = Counter()
+        lemmas = {lemma for lemma in content_lemmas(text) if lemma in self._idf}
+        matched: Counter[int] = Counter()
         for lemma in lemmas:
-            for index, weight in self._postings.get(lemma, {}).items():
+            for index, weight in self._postings[lemma].items():
                 scores[index] += weight * self._idf[lemma]
-                matched[index] += 1
-        if len(lemmas) > 1:  # entries matching more of the question's words rank higher
+                matched[index] += self._idf[lemma]
+        total_idf = sum(self._idf[lemma] for lemma in lemmas)
+        if len(lemmas) > 1 and total_idf > 0:  # entries matching more of the question's rare words rank higher
             for index in scores:
-                scores[index] *= 0.5 + 0.5 * matched[index] / len(lemmas)
-        padded = f" {normalise(text)} "
-        for phrase, index in self._phrases:
-            if f" {phrase} " in padded:
-                scores[index] += PHRASE_BONUS * (1 + phrase.count(" "))
+                scores[index] *= 0.5 + 0.5 * matched[index] / total_idf
+        padded_words = f" {normalise(text)} "
+        padded_lemmas = f" {' '.join(content_lemmas(text))} "
+        for forms, index in self._phrases:
+            found = [
+                form for form in forms if f" {form} " in padded_words or f" {form} " in padded_lemmas
+            ]
+            if found:
+                scores[index] += PHRASE_BONUS * (1 + max(form.count(" ") for form in found))
         hits = []
         for index, score in scores.items():
             entry = self._entries[index]

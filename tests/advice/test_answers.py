@@ -53,3 +53,8 @@ def test_unknown_question_says_so_and_points_to_help(knowledge: Knowledge):
     reply = answer(knowledge, "what is the capital of peru")[0]
     assert reply.response == "utter_dont_know"
     assert "organisation" in reply.values["who_can_help"].lower()
+
+
+def test_a_question_about_a_named_stage_explains_that_stage(knowledge: Knowledge):
+    text = answer(knowledge, "what happens at the review stage?", stage="review")[0].text
+    assert text.startswith("The Review stage") and "Monitoring and review" in text
