@@ -89,7 +89,7 @@ def entry_text(knowledge: Any, entry: Any) -> str:
     """An entry as plain text with a title line and its source."""
     body = entry_body(entry, knowledge)
     title = entry_title(entry)
-    parts = [body] if body.startswith(title) else [title, body]
+    parts = [body] if title.lower() in body.split("\n", 1)[0].lower() else [title, body]
     line = source_line(knowledge, refs_of(entry))
     return "\n".join(parts + ([line] if line else []))
 
