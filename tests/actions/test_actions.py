@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from rasa_sdk.events import ActiveLoop, AllSlotsReset
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionStop
 from actions.planning import ActionSuggestActivities, ValidatePlanningForm
 from actions.questions import ActionAnswerQuestion
 from actions.safety import SORRY
+from bot.knowledge import get_knowledge
 from tests.actions.conftest import make_tracker
 
 
@@ -78,3 +81,22 @@ def test_form_validation_keeps_known_values_and_rejects_others(dispatcher, domai
     }
     assert form.validate_audience("dogs", dispatcher, tracker, domain) == {"audience": None}
     assert dispatcher.messages[-1]["response"] == "utter_not_understood_slot"
+
+
+def _all_cells():
+    kb = get_knowledge().kb
+    return [(s.id, lv.id, a.id) for a in kb.audiences for s in kb.stages for lv in kb.levels]
+
+
+@pytest.mark.parametrize("stage,level,audience", _all_cells())
+def test_every_cell_of_both_matrices_is_answered_with_its_activities(stage, level, audience, domain):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from bot.knowledge import get_knowledge
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={"stage": stage, "level": level, "audience": audience})
+    run(ActionSuggestActivities(), dispatcher, tracker, domain)
+    body = dispatcher.messages[1]["text"]
+    for activity in get_knowledge().cell(stage, level, audience).activities[:5]:
+        assert activity.name in body
