@@ -90,10 +90,6 @@ def _all_cells():
 
 @pytest.mark.parametrize("stage,level,audience", _all_cells())
 def test_every_cell_of_both_matrices_is_answered_with_its_activities(stage, level, audience, domain):
-    from rasa_sdk.executor import CollectingDispatcher
-
-    from bot.knowledge import get_knowledge
-
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(slots={"stage": stage, "level": level, "audience": audience})
     run(ActionSuggestActivities(), dispatcher, tracker, domain)
