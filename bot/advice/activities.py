@@ -74,7 +74,7 @@ def suggest_activities(knowledge: Knowledge, stage: str, level: str, audience: s
         if other.id != level
     ]
     buttons.append(Button("The whole stage", intent_payload("ask_stage_activities", stage=stage, audience=audience)))
-    buttons.append(topic_button("Invitation wording", "invitation-minimum-contents"))
+    buttons.append(Button("Draft an invitation", intent_payload("draft_invitation")))
     buttons.append(topic_button("Payments and support", "support-kinds"))
     if level == "consultation":
         buttons.append(topic_button("Consultation criteria", "consultation-criteria"))

@@ -109,8 +109,7 @@ class SearchIndex:
             for _, _, summaries, bodies in fields
         ]
         average = max(sum(map(len, text_lemmas)) / max(len(text_lemmas), 1), 1.0)
-        for index, entry in enumerate(self._entries):
-            titles, keywords, summaries, bodies = fields[index]
+        for index, (titles, keywords, summaries, bodies) in enumerate(fields):
             # Long entries (a topic listing five barriers) match many words by chance: damp their prose matches
             # the way BM25 does, but never their names and keywords.
             damping = average / (LENGTH_B * len(text_lemmas[index]) + (1 - LENGTH_B) * average)

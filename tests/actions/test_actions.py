@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, AllSlotsReset
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionStop
+from actions.invitation import SLOTS, ValidateInvitationForm
 from actions.planning import ActionSuggestActivities, ValidatePlanningForm
 from actions.questions import ActionAnswerQuestion
 from actions.safety import SORRY
+from bot.advice.skipping import SKIPPED
 from bot.knowledge import get_knowledge
 from tests.actions.conftest import make_tracker
 
@@ -96,3 +99,19 @@ def test_every_cell_of_both_matrices_is_answered_with_its_activities(stage, leve
     body = dispatcher.messages[1]["text"]
     for activity in get_knowledge().cell(stage, level, audience).activities[:5]:
         assert activity.name in body
+
+
+def test_draft_it_now_skips_every_question_not_yet_answered(dispatcher):
+
+    slots = {"requested_slot": "inv_why", "inv_project": "a new day service", "inv_why": "just give me the draft"}
+    tracker = Tracker(
+        "s", slots, {"text": "just give me the draft", "intent": {"name": "finish_early"}, "entities": []},
+        [{"event": "slot", "name": "inv_why", "value": "just give me the draft"}], False, None,
+        {"name": "invitation_form"}, "action_listen",
+    )
+    domain = {"forms": {"invitation_form": {"required_slots": list(SLOTS)}}, "slots": {}}
+    events = asyncio.run(ValidateInvitationForm().run(dispatcher, tracker, domain))
+    set_now = {e["name"]: e["value"] for e in events}
+    assert set_now["inv_why"] == SKIPPED
+    assert all(set_now[slot] == SKIPPED for slot in SLOTS if slot not in ("inv_project", "inv_why"))
+    assert "inv_project" not in set_now

@@ -111,3 +111,37 @@ def test_whole_stage_and_where_an_activity_sits(client: RestClient):
     assert "All the ideas for the Review stage" in stage
     where = joined(client.messages(new_sender(), "where does mystery shopping fit?"))
     assert "different places" in where
+
+
+def test_an_invitation_is_drafted_with_gaps_marked(client: RestClient):
+    sender = new_sender()
+    assert "draft your invitation" in joined(client.messages(sender, "help me write an invitation"))
+    client.messages(sender, "the new carers strategy")
+    client.messages(sender, "skip")
+    client.messages(sender, "two meetings in May")
+    text = joined(client.messages(sender, "just give me the draft"))
+    assert "We would like your help with the new carers strategy." in text
+    assert "How much time it takes: two meetings in May." in text
+    assert "[STILL TO FILL IN: what people are invited to do]" in text
+    assert "Still to fill in:" in text and "Invite everyone at the same time" in text
+
+
+def test_support_advice_fits_the_commitment_and_the_people(client: RestClient):
+    sender = new_sender()
+    assert "What are you asking people to do?" in joined(client.messages(sender, "what support should we offer?"))
+    client.messages(sender, "a seat on a panel or board")
+    text = joined(client.messages(sender, "carers and Deaf people"))
+    assert "Replacement care costs" in text and "Translation support" in text and "Involvement fee" in text
+    assert "Budget checklist" in text
+
+
+def test_a_six_week_consultation_is_flagged(client: RestClient):
+    text = joined(client.messages(new_sender(), "we're running a six-week consultation"))
+    assert "Falls short" in text and "at least 12 weeks" in text
+
+
+def test_check_my_consultation_plan_asks_for_the_plan_first(client: RestClient):
+    sender = new_sender()
+    assert "Tell me about your consultation" in joined(client.messages(sender, "check my consultation plan"))
+    text = joined(client.messages(sender, "it runs for 14 weeks with easy read papers and we will feed back"))
+    assert "Duration: Your plan runs for about 14 weeks." in text

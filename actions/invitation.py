@@ -1,0 +1,67 @@
+"""The invitation form: every question can be skipped, "draft it now" finishes early, then the draft is sent."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.dispatch import send
+from actions.safety import friendly_on_error
+from bot.advice.invitation import InvitationDetails, invitation_replies
+from bot.advice.skipping import SKIPPED, is_skip
+from bot.knowledge import get_knowledge
+
+SLOTS = tuple(f"inv_{f.name}" for f in fields(InvitationDetails))
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+class ValidateInvitationForm(FormValidationAction):
+    """Turns "skip" (and friends) into a marked gap; "draft it now" skips everything still unanswered."""
+
+    def name(self) -> str:
+        return "validate_invitation_form"
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list:
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        if _intent(tracker) == "finish_early":
+            filled = {e["name"] for e in events if e.get("event") == "slot"}
+            events.extend(
+                SlotSet(slot, SKIPPED) for slot in SLOTS if slot not in filled and tracker.get_slot(slot) is None
+            )
+        return events
+
+    def __getattr__(self, name: str) -> Any:
+        # validate_inv_<part>: the same rule for every part, so one method serves all twelve
+        if name.startswith("validate_inv_"):
+            return self._validate_part
+        raise AttributeError(name)
+
+    def _validate_part(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+        slot = tracker.get_slot("requested_slot")
+        if _intent(tracker) in ("skip", "finish_early") or not isinstance(value, str) or is_skip(value):
+            return {slot: SKIPPED}
+        return {slot: value.strip()[:500]}
+
+
+class ActionDraftInvitation(Action):
+    def name(self) -> str:
+        return "action_draft_invitation"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        values = {}
+        for f in fields(InvitationDetails):
+            value = tracker.get_slot(f"inv_{f.name}")
+            values[f.name] = None if value in (None, SKIPPED) else str(value)
+        send(dispatcher, invitation_replies(get_knowledge(), InvitationDetails(**values)))
+        return [SlotSet(slot, None) for slot in SLOTS]

@@ -1,0 +1,76 @@
+"""Support and payments advice, and the consultation check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.dispatch import send
+from actions.safety import friendly_on_error
+from bot.advice.consultation import consultation_replies, describes_a_plan
+from bot.advice.support import commitment_from_text, groups_from_text, support_replies
+from bot.knowledge import get_knowledge
+
+NO_GROUPS = "none"
+
+
+class ValidateSupportForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_support_form"
+
+    def validate_sup_commitment(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        commitment = commitment_from_text(value) if isinstance(value, str) else None
+        if commitment is None:
+            dispatcher.utter_message(response="utter_sup_commitment_unclear")
+        return {"sup_commitment": commitment}
+
+    def validate_sup_people(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        groups = groups_from_text(value) if isinstance(value, str) else ()
+        return {"sup_people": ",".join(groups) or NO_GROUPS}
+
+
+class ActionPlanSupport(Action):
+    def name(self) -> str:
+        return "action_plan_support"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        commitment = tracker.get_slot("sup_commitment") or "one-off"
+        people = tracker.get_slot("sup_people") or NO_GROUPS
+        groups = tuple(g for g in people.split(",") if g and g != NO_GROUPS)
+        send(dispatcher, support_replies(get_knowledge(), commitment, groups))
+        return [SlotSet("sup_commitment", None), SlotSet("sup_people", None)]
+
+
+class ValidateConsultationForm(FormValidationAction):
+    """Uses the first message as the plan when it already describes one ("our six-week consultation...")."""
+
+    def name(self) -> str:
+        return "validate_consultation_form"
+
+    async def extract_consultation_plan(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        text = (tracker.latest_message or {}).get("text") or ""
+        if tracker.get_slot("requested_slot") is None and describes_a_plan(text):
+            return {"consultation_plan": text}
+        return {}
+
+
+class ActionCheckConsultation(Action):
+    def name(self) -> str:
+        return "action_check_consultation"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        plan = tracker.get_slot("consultation_plan") or (tracker.latest_message or {}).get("text") or ""
+        send(dispatcher, consultation_replies(get_knowledge(), plan))
+        return [SlotSet("consultation_plan", None)]
