@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import fields
 from typing import Any
 
@@ -12,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
 from actions.safety import friendly_on_error
+from bot.advice.answers import answer
 from bot.advice.invitation import InvitationDetails, invitation_replies
 from bot.advice.skipping import SKIPPED, is_skip
 from bot.knowledge import get_knowledge
@@ -43,11 +45,18 @@ class ValidateInvitationForm(FormValidationAction):
     def __getattr__(self, name: str) -> Any:
         # validate_inv_<part>: the same rule for every part, so one method serves all twelve
         if name.startswith("validate_inv_"):
-            return self._validate_part
+            return functools.partial(self._validate_part, name.removeprefix("validate_"))
         raise AttributeError(name)
 
-    def _validate_part(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        slot = tracker.get_slot("requested_slot")
+    def _validate_part(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        if value is None:  # a reset, not an answer
+            return {slot: None}
+        if _intent(tracker) in ("ask_guidance", "ask_definition") and str(value).rstrip().endswith("?"):
+            # A question, not an answer: answer it from the knowledge base, then the form asks again.
+            send(dispatcher, answer(get_knowledge(), str(value), definition=_intent(tracker) == "ask_definition"))
+            return {slot: None}
         if _intent(tracker) in ("skip", "finish_early") or not isinstance(value, str) or is_skip(value):
             return {slot: SKIPPED}
         return {slot: value.strip()[:500]}
@@ -64,4 +73,15 @@ class ActionDraftInvitation(Action):
             value = tracker.get_slot(f"inv_{f.name}")
             values[f.name] = None if value in (None, SKIPPED) else str(value)
         send(dispatcher, invitation_replies(get_knowledge(), InvitationDetails(**values)))
+        # The answers stay, so "change an answer" can re-ask just one question and draft again.
+        return []
+
+
+class ActionResetInvitation(Action):
+    """A new invitation starts from nothing."""
+
+    def name(self) -> str:
+        return "action_reset_invitation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         return [SlotSet(slot, None) for slot in SLOTS]

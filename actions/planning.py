@@ -53,7 +53,7 @@ class ValidatePlanningForm(FormValidationAction):
 
     def _validate(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> dict:
         chosen = choice(value, ALLOWED[slot])
-        if chosen is None:
+        if chosen is None and value is not None:  # None is a reset, not an answer
             dispatcher.utter_message(response="utter_not_understood_slot")
         return {slot: chosen}
 
@@ -82,7 +82,7 @@ class ValidateLevelAdviceForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
         chosen = choice(value, LEVEL_IDS)
-        if chosen is None:
+        if chosen is None and value is not None:
             dispatcher.utter_message(response="utter_level_wanted_hint")
         return {"level_wanted": chosen}
 

@@ -25,6 +25,8 @@ class ValidateSupportForm(FormValidationAction):
     def validate_sup_commitment(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
+        if value is None:  # a reset, not an answer
+            return {"sup_commitment": None}
         commitment = commitment_from_text(value) if isinstance(value, str) else None
         if commitment is None:
             dispatcher.utter_message(response="utter_sup_commitment_unclear")
@@ -33,6 +35,8 @@ class ValidateSupportForm(FormValidationAction):
     def validate_sup_people(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
+        if value is None:  # a reset, not an answer
+            return {"sup_people": None}
         groups = groups_from_text(value) if isinstance(value, str) else ()
         return {"sup_people": ",".join(groups) or NO_GROUPS}
 
@@ -47,7 +51,8 @@ class ActionPlanSupport(Action):
         people = tracker.get_slot("sup_people") or NO_GROUPS
         groups = tuple(g for g in people.split(",") if g and g != NO_GROUPS)
         send(dispatcher, support_replies(get_knowledge(), commitment, groups))
-        return [SlotSet("sup_commitment", None), SlotSet("sup_people", None)]
+        # The answers stay, so "change an answer" can re-ask one question; plan_support starts afresh.
+        return []
 
 
 class ValidateConsultationForm(FormValidationAction):
@@ -74,3 +79,13 @@ class ActionCheckConsultation(Action):
         plan = tracker.get_slot("consultation_plan") or (tracker.latest_message or {}).get("text") or ""
         send(dispatcher, consultation_replies(get_knowledge(), plan))
         return [SlotSet("consultation_plan", None)]
+
+
+class ActionResetSupport(Action):
+    """A new support plan starts from nothing."""
+
+    def name(self) -> str:
+        return "action_reset_support"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        return [SlotSet("sup_commitment", None), SlotSet("sup_people", None)]

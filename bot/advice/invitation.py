@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
-from bot.advice.reply import Reply
+from bot.advice.reply import Button, Reply, intent_payload
 from bot.knowledge import render
 from bot.knowledge.query import Knowledge
 
@@ -148,14 +148,25 @@ def invitation_replies(knowledge: Knowledge, details: InvitationDetails) -> list
     ]
     if draft.gaps:
         replies.append(
-            Reply(text="Still to fill in:\n" + "\n".join(f"{render.BULLET} {gap}" for gap in draft.gaps))
+            Reply(
+                text="Still to fill in:\n" + "\n".join(f"{render.BULLET} {gap}" for gap in draft.gaps),
+                buttons=tuple(
+                    Button(f"Fill in {label}", intent_payload("change_answer", part=f"inv_{name}"))
+                    for name, (label, _) in PARTS.items()
+                    if label in draft.gaps
+                )[:4],
+            )
         )
     minimum = knowledge.topic(MINIMUM_TOPIC)
     replies.append(
         Reply(
             text=draft.advice
             + f"\nThe draft covers the {len(minimum.items)} things the guide says every invitation needs, "
-            "and the key messages for a first contact."
+            "and the key messages for a first contact.",
+            buttons=(
+                Button("Change an answer", intent_payload("change_answer")),
+                Button("Start a new invitation", intent_payload("draft_invitation")),
+            ),
         )
     )
     return replies

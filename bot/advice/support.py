@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.advice.reply import Reply
+from bot.advice.reply import Button, Reply, intent_payload
 from bot.knowledge import render
 from bot.knowledge.query import Knowledge
 
@@ -132,8 +132,13 @@ def support_replies(knowledge: Knowledge, commitment: str, groups: tuple[str, ..
         checklist.append(plan.text)
 
     refs = (principles.source, rule.source, tell.source)
+    if any(r.item_id == "training" for r in chosen):
+        refs += (knowledge.topic("who-skills-confidence").source,)
     return [
         Reply(text="\n".join(lines)),
         Reply(text="\n".join(told)),
-        Reply(text="\n".join(checklist) + "\n" + render.source_line(knowledge, refs)),
+        Reply(
+            text="\n".join(checklist) + "\n" + render.source_line(knowledge, refs),
+            buttons=(Button("Change an answer", intent_payload("change_answer")),),
+        ),
     ]

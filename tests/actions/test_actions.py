@@ -115,3 +115,27 @@ def test_draft_it_now_skips_every_question_not_yet_answered(dispatcher):
     assert set_now["inv_why"] == SKIPPED
     assert all(set_now[slot] == SKIPPED for slot in SLOTS if slot not in ("inv_project", "inv_why"))
     assert "inv_project" not in set_now
+
+
+def test_a_question_typed_instead_of_an_invitation_answer_is_answered_and_asked_again(dispatcher):
+    tracker = Tracker(
+        "s", {"requested_slot": "inv_payment"},
+        {"text": "will it affect their benefits?", "intent": {"name": "ask_guidance"}, "entities": []},
+        [{"event": "slot", "name": "inv_payment", "value": "will it affect their benefits?"}], False, None,
+        {"name": "invitation_form"}, "action_listen",
+    )
+    domain = {"forms": {"invitation_form": {"required_slots": list(SLOTS)}}, "slots": {}}
+    events = asyncio.run(ValidateInvitationForm().run(dispatcher, tracker, domain))
+    assert {"event": "slot", "timestamp": None, "name": "inv_payment", "value": None} in events
+    assert "benefit" in dispatcher.messages[0]["text"].lower()
+
+
+def test_a_reset_is_not_taken_as_a_skipped_answer(dispatcher):
+    tracker = Tracker(
+        "s", {"requested_slot": None}, {"text": "draft an invitation", "intent": {"name": "draft_invitation"}},
+        [{"event": "slot", "name": slot, "value": None} for slot in SLOTS], False, None,
+        {"name": "invitation_form"}, "action_reset_invitation",
+    )
+    domain = {"forms": {"invitation_form": {"required_slots": list(SLOTS)}}, "slots": {}}
+    events = asyncio.run(ValidateInvitationForm().run(dispatcher, tracker, domain))
+    assert all(e["value"] is None for e in events if e["event"] == "slot")

@@ -145,3 +145,23 @@ def test_check_my_consultation_plan_asks_for_the_plan_first(client: RestClient):
     assert "Tell me about your consultation" in joined(client.messages(sender, "check my consultation plan"))
     text = joined(client.messages(sender, "it runs for 14 weeks with easy read papers and we will feed back"))
     assert "Duration: Your plan runs for about 14 weeks." in text
+
+
+def test_changing_one_answer_re_asks_only_that_question_and_gives_a_new_result(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "what support should we offer?")
+    client.messages(sender, "a one-off survey or event")
+    first = joined(client.messages(sender, "none of these"))
+    assert "Replacement care costs" not in first
+    assert "Who are the people taking part?" in joined(client.messages(sender, '/change_answer{"part":"sup_people"}'))
+    assert "Replacement care costs" in joined(client.messages(sender, "carers"))
+
+
+def test_filling_in_a_gap_after_the_draft_redrafts_it(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "help me write an invitation")
+    client.messages(sender, "a new youth club")
+    client.messages(sender, "draft it now")
+    assert "By what date" in joined(client.messages(sender, '/change_answer{"part":"inv_reply_by"}'))
+    text = joined(client.messages(sender, "1 March"))
+    assert "Please let us know by 1 March" in text and "a new youth club" in text

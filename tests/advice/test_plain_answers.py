@@ -1,0 +1,46 @@
+"""Everything the advice composers say passes the same readability bar as the knowledge base."""
+
+from __future__ import annotations
+
+import statistics
+
+from bot.advice.activities import locate_activity, stage_overview, suggest_activities
+from bot.advice.consultation import consultation_replies
+from bot.advice.invitation import invitation_replies
+from bot.advice.planning import FACTORS, recommend_level
+from bot.advice.support import COMMITMENTS, GROUPS, support_replies
+from bot.knowledge import Knowledge
+from bot.knowledge.readability import MIN_MEAN, MIN_SCORE, MIN_SHARE_AT_OR_ABOVE, report, score_texts
+from tests.advice.test_invitation import FULL
+
+
+def _composed(knowledge: Knowledge) -> list[tuple[str, str]]:
+    texts: list[tuple[str, str]] = []
+
+    def add(where, replies):
+        texts.extend((where, r.text) for r in replies if r.text)
+
+    for stage in ("understand", "do"):
+        add(f"suggest {stage}", suggest_activities(knowledge, stage, "consultation", "citizens"))
+        add(f"overview {stage}", stage_overview(knowledge, stage, "cyp"))
+    add("locate", locate_activity(knowledge, "where does mystery shopping fit?"))
+    add("invitation", invitation_replies(knowledge, FULL))
+    for commitment in COMMITMENTS:
+        add(f"support {commitment}", support_replies(knowledge, commitment, GROUPS))
+    add("consultation", consultation_replies(knowledge, "a six-week consultation, online only"))
+    for wanted in ("consultation", "participation"):
+        advice = recommend_level(knowledge, wanted, dict.fromkeys(FACTORS[:2], True))
+        texts.append((f"level advice {wanted}", advice.text))
+    return texts
+
+
+def test_composed_answers_are_plain(knowledge: Knowledge):
+    # Source lines are citations (titles of documents), not prose the bot wrote: leave them out of the score.
+    texts = [
+        (where, "\n".join(line for line in text.splitlines() if not line.startswith("Source:")))
+        for where, text in _composed(knowledge)
+    ]
+    scored = score_texts(texts)
+    print(report(scored))
+    assert sum(s.score >= MIN_SCORE for s in scored) / len(scored) >= MIN_SHARE_AT_OR_ABOVE, report(scored)
+    assert statistics.fmean(s.score for s in scored) >= MIN_MEAN, report(scored)
