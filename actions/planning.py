@@ -87,9 +87,13 @@ class ValidateLevelAdviceForm(FormValidationAction):
         return {"level_wanted": chosen}
 
 
-class ActionSuggestActivities(Action):
-    def name(self) -> str:
-        return "action_suggest_activities"
+class _CellAction:
+    """Shows something about the chosen matrix cell; the stage, level and audience slots say which.
+
+    A mixin, not an Action: rasa_sdk registers every concrete Action subclass it finds by its name.
+    """
+
+    compose = staticmethod(suggest_activities)
 
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
@@ -97,22 +101,22 @@ class ActionSuggestActivities(Action):
         if not (stage and level and audience):
             dispatcher.utter_message(response="utter_not_understood_slot")
             return []
-        send(dispatcher, suggest_activities(get_knowledge(), stage, level, audience))
+        send(dispatcher, self.compose(get_knowledge(), stage, level, audience))
         return []
 
 
-class ActionShowAllActivities(Action):
+class ActionSuggestActivities(_CellAction, Action):
+    compose = staticmethod(suggest_activities)
+
+    def name(self) -> str:
+        return "action_suggest_activities"
+
+
+class ActionShowAllActivities(_CellAction, Action):
+    compose = staticmethod(all_activities)
+
     def name(self) -> str:
         return "action_show_all_activities"
-
-    @friendly_on_error
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
-        stage, level, audience = (choice(tracker.get_slot(s), ALLOWED[s]) for s in ("stage", "level", "audience"))
-        if not (stage and level and audience):
-            dispatcher.utter_message(response="utter_ask_stage")
-            return []
-        send(dispatcher, all_activities(get_knowledge(), stage, level, audience))
-        return []
 
 
 class ActionShowStage(Action):

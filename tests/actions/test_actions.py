@@ -139,3 +139,17 @@ def test_a_reset_is_not_taken_as_a_skipped_answer(dispatcher):
     domain = {"forms": {"invitation_form": {"required_slots": list(SLOTS)}}, "slots": {}}
     events = asyncio.run(ValidateInvitationForm().run(dispatcher, tracker, domain))
     assert all(e["value"] is None for e in events if e["event"] == "slot")
+
+
+def test_the_action_server_registers_every_action_the_domain_names():
+    import yaml
+    from rasa_sdk.executor import ActionExecutor
+
+    from tests.conftest import PROJECT_ROOT
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    named = set()
+    for path in (PROJECT_ROOT / "domain").glob("*.yml"):
+        named.update((yaml.safe_load(path.read_text()) or {}).get("actions") or [])
+    assert named <= set(executor.actions)
