@@ -12,17 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
+from actions.free_text import free_text_value, means, typed_or_none
 from actions.safety import friendly_on_error
-from bot.advice.answers import answer
 from bot.advice.invitation import InvitationDetails, invitation_replies
-from bot.advice.skipping import SKIPPED, is_skip
+from bot.advice.skipping import SKIPPED
 from bot.knowledge import get_knowledge
 
 SLOTS = tuple(f"inv_{f.name}" for f in fields(InvitationDetails))
-
-
-def _intent(tracker: Tracker) -> str | None:
-    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
 class ValidateInvitationForm(FormValidationAction):
@@ -35,7 +31,7 @@ class ValidateInvitationForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list:
         events = await super().get_validation_events(dispatcher, tracker, domain)
-        if _intent(tracker) == "finish_early":
+        if means(tracker, "finish_early", max_words=8):
             filled = {e["name"] for e in events if e.get("event") == "slot"}
             events.extend(
                 SlotSet(slot, SKIPPED) for slot in SLOTS if slot not in filled and tracker.get_slot(slot) is None
@@ -51,15 +47,9 @@ class ValidateInvitationForm(FormValidationAction):
     def _validate_part(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
-        if value is None:  # a reset, not an answer
-            return {slot: None}
-        if _intent(tracker) in ("ask_guidance", "ask_definition") and str(value).rstrip().endswith("?"):
-            # A question, not an answer: answer it from the knowledge base, then the form asks again.
-            send(dispatcher, answer(get_knowledge(), str(value), definition=_intent(tracker) == "ask_definition"))
-            return {slot: None}
-        if _intent(tracker) in ("skip", "finish_early") or not isinstance(value, str) or is_skip(value):
+        if value is not None and means(tracker, "finish_early", max_words=8):
             return {slot: SKIPPED}
-        return {slot: value.strip()[:500]}
+        return free_text_value(slot, value, dispatcher, tracker)
 
 
 class ActionDraftInvitation(Action):
@@ -70,8 +60,7 @@ class ActionDraftInvitation(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         values = {}
         for f in fields(InvitationDetails):
-            value = tracker.get_slot(f"inv_{f.name}")
-            values[f.name] = None if value in (None, SKIPPED) else str(value)
+            values[f.name] = typed_or_none(tracker.get_slot(f"inv_{f.name}"))
         send(dispatcher, invitation_replies(get_knowledge(), InvitationDetails(**values)))
         # The answers stay, so "change an answer" can re-ask just one question and draft again.
         return []

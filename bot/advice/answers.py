@@ -51,10 +51,11 @@ def dont_know(knowledge: Knowledge) -> list[Reply]:
 
 
 def _entry_replies(knowledge: Knowledge, entry: Any, related: list[SearchHit]) -> list[Reply]:
-    buttons = tuple(
-        topic_button(render.entry_title(hit.entry), hit.id) for hit in related if hit.kind == "topic"
-    )
-    replies = [Reply(text=render.entry_text(knowledge, entry), buttons=buttons[:3])]
+    # The entry's own related topics first (chosen by whoever wrote it), then other good search matches.
+    ids: list[str] = list(getattr(entry, "related", ()))
+    ids.extend(hit.id for hit in related if hit.kind == "topic" and hit.id not in ids)
+    buttons = tuple(topic_button(knowledge.topic(topic_id).title, topic_id) for topic_id in ids[:4])
+    replies = [Reply(text=render.entry_text(knowledge, entry), buttons=buttons)]
     if getattr(entry, "stage", None) and getattr(entry, "level", None) and getattr(entry, "audience", None):
         replies[0] = Reply(
             text=render.entry_text(knowledge, entry),

@@ -12,6 +12,8 @@ import unicodedata
 import uuid
 from typing import Any
 
+from bot.channels.privacy import mask_personal_data
+
 MAX_SENDER_CHARS = 128
 TOO_LONG_INTENT = "/message_too_long"
 EMPTY_INTENT = "/empty_message"
@@ -46,11 +48,14 @@ def safe_sender(raw: Any) -> str:
 
 
 def safe_message(raw: Any, max_chars: int) -> str:
-    """The message text to hand to Rasa: cleaned, with special intents for empty and over-long messages."""
+    """The message text to hand to Rasa: cleaned, personal details masked, and special intents for empty and
+    over-long messages."""
     if raw is None:
         return EMPTY_INTENT
     text = raw if isinstance(raw, str) else str(raw)
     if len(text) > max_chars:
         return TOO_LONG_INTENT
     text = clean_text(text).strip()
-    return text or EMPTY_INTENT
+    if text.startswith("/"):  # a button payload: no free text to mask
+        return text
+    return mask_personal_data(text)[0] or EMPTY_INTENT

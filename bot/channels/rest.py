@@ -12,6 +12,7 @@ from rasa.core.channels.rest import RestInput
 from sanic.request import Request
 
 from bot import settings
+from bot.channels.guard import guarded
 from bot.channels.hygiene import safe_message, safe_sender
 
 
@@ -34,6 +35,9 @@ class SafeRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
         return "rest"
+
+    def blueprint(self, on_new_message: Any) -> Any:
+        return super().blueprint(guarded(on_new_message))
 
     async def _extract_sender(self, req: Request) -> str | None:
         return safe_sender(_body(req).get("sender"))

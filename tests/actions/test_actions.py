@@ -105,7 +105,7 @@ def test_draft_it_now_skips_every_question_not_yet_answered(dispatcher):
 
     slots = {"requested_slot": "inv_why", "inv_project": "a new day service", "inv_why": "just give me the draft"}
     tracker = Tracker(
-        "s", slots, {"text": "just give me the draft", "intent": {"name": "finish_early"}, "entities": []},
+        "s", slots, {"text": "just give me the draft", "intent": {"name": "finish_early", "confidence": 0.97}, "entities": []},
         [{"event": "slot", "name": "inv_why", "value": "just give me the draft"}], False, None,
         {"name": "invitation_form"}, "action_listen",
     )
@@ -153,3 +153,47 @@ def test_the_action_server_registers_every_action_the_domain_names():
     for path in (PROJECT_ROOT / "domain").glob("*.yml"):
         named.update((yaml.safe_load(path.read_text()) or {}).get("actions") or [])
     assert named <= set(executor.actions)
+
+
+def test_person_centred_form_asks_the_knowledge_base_questions_in_order():
+    import yaml
+
+    from actions.community import PERSON_CENTRED_QUESTIONS, pc_slot
+    from bot.advice.person_centred import question_ids
+    from tests.conftest import PROJECT_ROOT
+
+    assert PERSON_CENTRED_QUESTIONS == question_ids(get_knowledge())
+    domain = yaml.safe_load((PROJECT_ROOT / "domain" / "community.yml").read_text())
+    assert domain["forms"]["person_centred_form"]["required_slots"] == [pc_slot(q) for q in PERSON_CENTRED_QUESTIONS]
+
+
+def test_each_person_centred_question_is_asked_with_its_tip(dispatcher, domain):
+    from actions.community import ASK_ACTIONS
+
+    run(ASK_ACTIONS[0](), dispatcher, make_tracker(), domain)
+    assert dispatcher.messages[0]["text"].startswith("Question 1 of 8: What matters to you?")
+
+
+def test_involvement_suggestions_fit_what_the_person_said(dispatcher, domain):
+    from actions.community import ActionSuggestInvolvement
+
+    slots = {"ci_cares": "mental health", "ci_good_at": "__skipped__", "ci_how": "online", "ci_help": "BSL"}
+    events = run(ActionSuggestInvolvement(), dispatcher, make_tracker(slots=slots), domain)
+    text = "\n".join(m["text"] for m in dispatcher.messages)
+    assert "online" in text.lower() and "British Sign Language" in text and "benefits" in text
+    assert all(e["value"] is None for e in events)
+
+
+def test_a_free_text_answer_the_nlu_mistakes_for_an_intent_is_still_kept(dispatcher):
+    from actions.community import ValidatePersonCentredForm
+
+    answer = "Seeing my grandchildren every week"
+    tracker = Tracker(
+        "s", {"requested_slot": "pc_what_matters"},
+        {"text": answer, "intent": {"name": "finish_early", "confidence": 0.9}, "entities": []},
+        [{"event": "slot", "name": "pc_what_matters", "value": answer}], False, None,
+        {"name": "person_centred_form"}, "action_listen",
+    )
+    domain = {"forms": {"person_centred_form": {"required_slots": ["pc_what_matters"]}}, "slots": {}}
+    events = asyncio.run(ValidatePersonCentredForm().run(dispatcher, tracker, domain))
+    assert events[0]["value"] == answer

@@ -7,8 +7,11 @@ import statistics
 from bot.advice.activities import locate_activity, stage_overview, suggest_activities
 from bot.advice.consultation import consultation_replies
 from bot.advice.invitation import invitation_replies
+from bot.advice.involvement import Preferences, involvement_replies
+from bot.advice.person_centred import summary_replies
 from bot.advice.planning import FACTORS, recommend_level
 from bot.advice.support import COMMITMENTS, GROUPS, support_replies
+from bot.channels.privacy import PRIVACY_NOTE
 from bot.knowledge import Knowledge
 from bot.knowledge.readability import MIN_MEAN, MIN_SCORE, MIN_SHARE_AT_OR_ABOVE, report, score_texts
 from tests.advice.test_invitation import FULL
@@ -31,6 +34,9 @@ def _composed(knowledge: Knowledge) -> list[tuple[str, str]]:
     for wanted in ("consultation", "participation"):
         advice = recommend_level(knowledge, wanted, dict.fromkeys(FACTORS[:2], True))
         texts.append((f"level advice {wanted}", advice.text))
+    add("involvement", involvement_replies(knowledge, Preferences(how="online", help_needed="carer, BSL")))
+    add("person-centred notes", summary_replies(knowledge, {"what-matters": "my garden"}))
+    texts.append(("privacy note", PRIVACY_NOTE))
     return texts
 
 

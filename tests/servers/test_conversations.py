@@ -165,3 +165,39 @@ def test_filling_in_a_gap_after_the_draft_redrafts_it(client: RestClient):
     assert "By what date" in joined(client.messages(sender, '/change_answer{"part":"inv_reply_by"}'))
     text = joined(client.messages(sender, "1 March"))
     assert "Please let us know by 1 March" in text and "a new youth club" in text
+
+
+def test_a_member_of_the_public_finds_ways_to_take_part_in_a_few_turns(client: RestClient):
+    sender = new_sender()
+    assert "four short questions" in joined(client.messages(sender, "how can I get involved?"))
+    client.messages(sender, "mental health services")
+    client.messages(sender, "skip")
+    client.messages(sender, "online")
+    text = joined(client.messages(sender, "I look after my mum and need help with bus fares"))
+    assert "ways to take part" in text and "What to expect" in text
+    assert "Replacement care costs" in text and "Out-of-pocket expenses" in text and "benefits" in text
+
+
+def test_person_centred_conversation_ends_with_notes_to_copy(client: RestClient):
+    sender = new_sender()
+    first = joined(client.messages(sender, "help me plan a person-centred conversation"))
+    assert "Question 1 of 8: What matters to you?" in first
+    client.messages(sender, "Seeing my grandchildren every week")
+    for _ in range(7):
+        last = joined(client.messages(sender, "skip"))
+    assert "What matters to you? Seeing my grandchildren every week" in last
+
+
+def test_personal_details_are_not_repeated_nor_stored(client: RestClient, stack):
+    import sqlite3
+
+    sender = new_sender()
+    text = joined(client.messages(sender, "my email is jo.bloggs@example.com and my phone is 07700 900123, will I be paid?"))
+    assert "jo.bloggs@example.com" not in text and "07700 900123" not in text
+    assert "I have not kept the personal details" in text
+    db = stack.extra_env["TRACKER_DB"]
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("select data from events where sender_id = ?", (sender,)).fetchall()
+    stored = "\n".join(row[0] for row in rows)
+    assert "[email]" in stored  # the message was stored, masked
+    assert "jo.bloggs@example.com" not in stored and "07700 900123" not in stored

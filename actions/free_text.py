@@ -1,0 +1,51 @@
+"""Shared rules for questions answered in the person's own words (invitation, getting involved, notes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.dispatch import send
+from bot.advice.answers import answer
+from bot.advice.skipping import SKIPPED, is_skip
+from bot.knowledge import get_knowledge
+
+QUESTION_INTENTS = ("ask_guidance", "ask_definition")
+
+
+def intent_of(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def means(tracker: Tracker, intent: str, max_words: int = 5, min_confidence: float = 0.8) -> bool:
+    """True when the latest message is surely ``intent``: a free-text answer can look like anything to the NLU
+    ("Seeing my grandchildren every week" once scored as "draft it now"), so only short, confident ones count."""
+    latest = tracker.latest_message or {}
+    found = latest.get("intent") or {}
+    words = len(str(latest.get("text") or "").split())
+    return found.get("name") == intent and float(found.get("confidence") or 0) >= min_confidence and words <= max_words
+
+
+def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    """The slot update for a typed answer.
+
+    A reset (None) stays None; "skip" and friends become :data:`SKIPPED`; a question typed instead of an answer is
+    answered from the knowledge base and the question is asked again; anything else is kept, trimmed.
+    """
+    if value is None:
+        return {slot: None}
+    intent = intent_of(tracker)
+    text = str(value)
+    if intent in QUESTION_INTENTS and text.rstrip().endswith("?"):
+        send(dispatcher, answer(get_knowledge(), text, definition=intent == "ask_definition"))
+        return {slot: None}
+    if is_skip(text) or means(tracker, "skip"):
+        return {slot: SKIPPED}
+    return {slot: text.strip()[:500]}
+
+
+def typed_or_none(value: Any) -> str | None:
+    """A stored answer, or None when it was skipped or never given."""
+    return None if value in (None, SKIPPED) else str(value)

@@ -1,0 +1,28 @@
+"""Wraps Rasa's message handler so every channel gets the same protection before a message is processed."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+
+from bot import settings
+from bot.channels.hygiene import safe_message, safe_sender
+from bot.channels.privacy import PRIVACY_NOTE, has_masked_data
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+def guarded(on_new_message: Handler) -> Handler:
+    """A handler that cleans the sender id and text, masks personal details, and says so when it did."""
+
+    async def handle(message: UserMessage) -> Any:
+        message.sender_id = safe_sender(message.sender_id)
+        message.text = safe_message(message.text, settings.max_message_chars())
+        result = await on_new_message(message)
+        if has_masked_data(message.text):
+            await message.output_channel.send_text_message(message.sender_id, PRIVACY_NOTE)
+        return result
+
+    return handle
