@@ -16,6 +16,7 @@ from bot.knowledge.query import Knowledge, UnknownEntry
 from bot.knowledge.search import SearchHit
 
 MIN_SCORE = 4.0
+MIN_COVERAGE = 0.5  # the best match must cover at least half of what was asked
 WHO_CAN_HELP_TOPIC = "who-can-help"
 _QUESTION_WORDS = re.compile(
     r"^\s*(?:please\s+)?(?:(?:can you\s+)?(?:explain|define|describe)|what(?:'s| is| are| does| do)?(?: you mean by)?"
@@ -104,6 +105,6 @@ def answer(
         # "what happens at the review stage?": the stage itself is the answer, not a topic that mentions it
         return _entry_replies(knowledge, knowledge.entry(named), [])
     hits = knowledge.search(text, limit=4)
-    if not hits or hits[0].score < MIN_SCORE:
+    if not hits or hits[0].score < MIN_SCORE or hits[0].coverage < MIN_COVERAGE:
         return dont_know(knowledge)
     return _entry_replies(knowledge, hits[0].entry, hits[1:])

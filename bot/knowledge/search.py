@@ -34,6 +34,7 @@ class SearchHit:
     kind: str
     entry: Any
     score: float
+    coverage: float = 1.0  # share of the question's word weight this entry matched (unknown words count fully)
 
     @property
     def id(self) -> str:
@@ -137,13 +138,18 @@ class SearchIndex:
         """Entries that best match ``text``, best first. ``kinds`` restricts the result (e.g. ``{"topic"}``)."""
         wanted = set(kinds) if kinds else None
         scores: Counter[int] = Counter()
-        lemmas = {lemma for lemma in content_lemmas(text) if lemma in self._idf}
+        asked = set(content_lemmas(text))
+        lemmas = {lemma for lemma in asked if lemma in self._idf}
+        # Words the knowledge base has never seen ("boiler") weigh as much as its rarest word: a question mostly
+        # about something else should not look answered because one common word matched.
+        unknown_weight = max(self._idf.values(), default=1.0) * len(asked - lemmas)
         matched: Counter[int] = Counter()
         for lemma in lemmas:
             for index, weight in self._postings[lemma].items():
                 scores[index] += weight * self._idf[lemma]
                 matched[index] += self._idf[lemma]
         total_idf = sum(self._idf[lemma] for lemma in lemmas)
+        asked_weight = total_idf + unknown_weight
         if len(lemmas) > 1 and total_idf > 0:  # entries matching more of the question's rare words rank higher
             for index in scores:
                 scores[index] *= 0.5 + 0.5 * matched[index] / total_idf
@@ -160,6 +166,7 @@ class SearchIndex:
             entry = self._entries[index]
             kind = KIND_OF[type(entry)]
             if wanted is None or kind in wanted:
-                hits.append(SearchHit(kind, entry, round(score, 6)))
+                coverage = matched[index] / asked_weight if asked_weight else 1.0
+                hits.append(SearchHit(kind, entry, round(score, 6), round(coverage, 3)))
         hits.sort(key=lambda h: (-h.score, KIND_ORDER.get(h.kind, 5), h.id))
         return hits[:limit]

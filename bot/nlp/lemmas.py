@@ -7,7 +7,11 @@ from functools import lru_cache
 from typing import Any
 
 # A few words carry no meaning for search but are not in spaCy's stop list, or are in it but matter here.
-_EXTRA_STOP = frozenset({"s", "t", "want", "tell", "know", "like", "need", "thing", "please", "bot", "hi", "hello"})
+_EXTRA_STOP = frozenset(
+    {"s", "t", "want", "tell", "know", "like", "need", "thing", "please", "bot", "hi", "hello",
+     "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "you're", "it's", "that's", "there's",
+     "don't", "doesn't", "didn't", "can't", "won't", "isn't", "aren't", "what's", "how's", "who's", "let's"}
+)
 _KEEP = frozenset({"do", "who", "when", "why", "how", "not", "top", "first", "same", "well"})
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 

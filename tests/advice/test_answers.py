@@ -58,3 +58,8 @@ def test_unknown_question_says_so_and_points_to_help(knowledge: Knowledge):
 def test_a_question_about_a_named_stage_explains_that_stage(knowledge: Knowledge):
     text = answer(knowledge, "what happens at the review stage?", stage="review")[0].text
     assert text.startswith("The Review stage") and "Monitoring and review" in text
+
+
+@pytest.mark.parametrize("question", ["how do I fix my boiler", "book a GP appointment", "my bin was not collected"])
+def test_a_question_mostly_about_something_else_is_not_answered_by_one_common_word(knowledge: Knowledge, question):
+    assert answer(knowledge, question)[0].response == "utter_dont_know"
