@@ -103,7 +103,9 @@ class SearchIndex:
             *kb.ladder_rungs,
         ]
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
-        self._phrases: list[tuple[tuple[str, ...], int]] = []
+        # phrase form -> entries it names, keyed by the form's first word so a query only checks likely phrases
+        self._phrases: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+        self._phrase_ids: list[int] = []
         fields = [_fields(entry) for entry in self._entries]
         text_lemmas = [
             {lemma for text in summaries + bodies if text for lemma in content_lemmas(text)}
@@ -130,9 +132,13 @@ class SearchIndex:
                 lemmas = " ".join(content_lemmas(phrase))
                 forms = {form for form in (words, lemmas) if form and (" " in form or len(form) > 3)}
                 if forms:
-                    self._phrases.append((tuple(forms), index))
+                    phrase_id = len(self._phrase_ids)
+                    self._phrase_ids.append(index)
+                    for form in forms:
+                        self._phrases[form.split(" ", 1)[0]].append((form, phrase_id, index))
         total = max(len(self._entries), 1)
         self._idf = {lemma: math.log((total + 1) / (len(docs) + 0.5)) for lemma, docs in self._postings.items()}
+        self._max_idf = max(self._idf.values(), default=1.0)
 
     def search(self, text: str, limit: int = 5, kinds: Iterable[str] | None = None) -> list[SearchHit]:
         """Entries that best match ``text``, best first. ``kinds`` restricts the result (e.g. ``{"topic"}``)."""
@@ -142,7 +148,7 @@ class SearchIndex:
         lemmas = {lemma for lemma in asked if lemma in self._idf}
         # Words the knowledge base has never seen ("boiler") weigh as much as its rarest word: a question mostly
         # about something else should not look answered because one common word matched.
-        unknown_weight = max(self._idf.values(), default=1.0) * len(asked - lemmas)
+        unknown_weight = self._max_idf * len(asked - lemmas)
         matched: Counter[int] = Counter()
         for lemma in lemmas:
             for index, weight in self._postings[lemma].items():
@@ -153,14 +159,17 @@ class SearchIndex:
         if len(lemmas) > 1 and total_idf > 0:  # entries matching more of the question's rare words rank higher
             for index in scores:
                 scores[index] *= 0.5 + 0.5 * matched[index] / total_idf
-        padded_words = f" {normalise(text)} "
-        padded_lemmas = f" {' '.join(content_lemmas(text))} "
-        for forms, index in self._phrases:
-            found = [
-                form for form in forms if f" {form} " in padded_words or f" {form} " in padded_lemmas
-            ]
-            if found:
-                scores[index] += PHRASE_BONUS * (1 + max(form.count(" ") for form in found))
+        words = normalise(text).split()
+        query_lemmas = content_lemmas(text)
+        padded_words, padded_lemmas = f" {' '.join(words)} ", f" {' '.join(query_lemmas)} "
+        bonus: dict[tuple[int, int], float] = {}  # (phrase, entry) -> bonus: each phrase counts once
+        for first in set(words) | set(query_lemmas):
+            for form, phrase_id, index in self._phrases.get(first, ()):
+                if f" {form} " in padded_words or f" {form} " in padded_lemmas:
+                    key = (phrase_id, index)
+                    bonus[key] = max(bonus.get(key, 0.0), PHRASE_BONUS * (1 + form.count(" ")))
+        for (_, index), extra in bonus.items():
+            scores[index] += extra
         hits = []
         for index, score in scores.items():
             entry = self._entries[index]
