@@ -133,6 +133,11 @@ def invitation_advice(knowledge: Knowledge) -> str:
         lines.extend(
             f"{render.BULLET} {item.text}" for item in topic.items if item.id not in ("contact-details", "specialists")
         )
+    papers = knowledge.topic("how-top-tips")
+    item = papers.item("papers")
+    if item is not None:  # alternative formats on request
+        lines.append(f"{render.BULLET} {item.text}")
+        refs.append(papers.source)
     lines.append(render.source_line(knowledge, tuple(refs)))
     return "\n".join(lines)
 

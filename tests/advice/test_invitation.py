@@ -64,7 +64,9 @@ def test_replies_give_the_draft_then_gaps_then_advice_from_the_guide(knowledge: 
     assert replies[0].text.startswith("Here is your draft invitation")
     assert replies[0].custom["invitation"]["gaps"]
     assert replies[1].text.startswith("Still to fill in")
-    assert "Invite everyone at the same time" in replies[2].text and "Source:" in replies[2].text
+    advice = replies[2].text
+    assert "Invite everyone at the same time" in advice and "If you invite more people later, explain why" in advice
+    assert "go to them" in advice and "other formats" in advice and "Source:" in advice
 
 
 # Anything a person might type, except braces and the word None, so that any of those in a draft is our bug.
