@@ -116,6 +116,8 @@ class Stack:
                 "endpoints.yml",
                 "--credentials",
                 "credentials.yml",
+                "--logging-config-file",
+                "logging.yml",
                 "--cors",
                 os.environ.get("WEBCHAT_ORIGIN", f"http://localhost:{os.environ.get('WEBCHAT_PORT', '8080')}"),
             ],

@@ -31,7 +31,8 @@ def main(argv: list[str]) -> int:
         rasa = str(Path(sys.executable).parent / "rasa")
         try:
             return subprocess.call(
-                [rasa, "shell", "--model", str(stack.model), "--endpoints", "endpoints.yml"],
+                [rasa, "shell", "--model", str(stack.model), "--endpoints", "endpoints.yml",
+                 "--logging-config-file", "logging.yml"],
                 cwd=settings.PROJECT_ROOT,
                 env=stack._env(),
             )
