@@ -96,7 +96,10 @@ def recommend_level(knowledge: Knowledge, wanted: str, factors: dict[str, bool])
         lines.append("Not yet in place: " + ", ".join(label.lower() for label in labels) + ".")
         if level_id != wanted:
             lines.append("Work on these, and you may be able to move up a level later.")
-    lines.append("There are no absolute rights and wrongs: every level has good and bad sides.")
+    lines.append(
+        "This is a rule of thumb: the more of these four things are in place, the higher the level can go. "
+        "There are no absolute rights and wrongs, and every level has good and bad sides."
+    )
     source = knowledge.citation(topic.source)
     lines.append(f"Source: {source}")
     return LevelAdvice(level=level_id, wanted=wanted, missing=missing, text="\n".join(lines))
