@@ -161,6 +161,10 @@ class Knowledge:
     # --- vocabulary for the NLU -----------------------------------------------------------------------------
     def vocabulary(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """Entity -> canonical value -> the phrases that mean it. Feeds the entity ruler and Rasa's synonyms."""
+        return self._vocabulary
+
+    @cached_property
+    def _vocabulary(self) -> dict[str, dict[str, tuple[str, ...]]]:
         vocab: dict[str, dict[str, tuple[str, ...]]] = {}
         for entity, entries in (
             (ENTITY_STAGE, self.kb.stages),

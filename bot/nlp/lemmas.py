@@ -19,14 +19,14 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 @lru_cache(maxsize=1)
 def blank_english() -> Any:
     """A blank English spaCy pipeline with the lookup lemmatizer (no model download needed)."""
-    spacy = _import_spacy_without_tensorflow()
+    spacy = import_spacy()
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     return nlp
 
 
-def _import_spacy_without_tensorflow() -> Any:
+def import_spacy() -> Any:
     """Import spaCy without letting thinc pull in TensorFlow (seconds of start-up and hundreds of MB).
 
     thinc probes for TensorFlow at import time, but our pipelines never use it. In a process that has already

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.query import Knowledge
-from bot.nlp.lemmas import _import_spacy_without_tensorflow
+from bot.nlp.lemmas import import_spacy
 
 # Single words that are too common to mean a stage by themselves ("what do I do?", "help me plan").
 AMBIGUOUS_WORDS = frozenset(
@@ -46,7 +46,7 @@ def fingerprint(knowledge: Knowledge) -> str:
 
 def build_pipeline(knowledge: Knowledge) -> Any:
     """The spaCy ``Language`` object (not saved)."""
-    spacy = _import_spacy_without_tensorflow()
+    spacy = import_spacy()
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
