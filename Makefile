@@ -3,13 +3,14 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := . scripts/env.sh &&
 
-.PHONY: help install build train run shell test test-unit test-data test-stories test-servers bench lint clean
+.PHONY: help install build train run shell test test-unit test-data test-stories test-servers bench lint clean teams-package
 
 help:
 	@echo "make run    install what is missing, train if needed, start the bot (prints where to chat)"
 	@echo "make test   install what is missing, then run the whole test suite"
 	@echo "make shell  chat in the terminal"
 	@echo "make train  retrain now (add FORCE=1 to retrain even if nothing changed)"
+	@echo "make teams-package  the Teams app zip to upload (needs TEAMS_APP_ID)"
 
 install:
 	@bash scripts/install.sh
@@ -28,6 +29,9 @@ shell: train
 
 test: install
 	@bash scripts/test.sh
+
+teams-package: install
+	@.venv/bin/python -m bot.channels.teams.package
 
 lint: install
 	@.venv/bin/ruff check bot actions tests scripts

@@ -1,4 +1,4 @@
-"""Starts and stops the action server and the Rasa server together, as ``make run`` and the tests do.
+"""Starts and stops the action server, the Rasa server and the web chat page together, as ``make run`` and the tests do.
 
 Plain subprocesses of the ``rasa`` command line: no Rasa import here, so the core stays Rasa-free.
 """
@@ -26,10 +26,43 @@ READY_TIMEOUT_S = 240.0
 class Ports:
     rasa: int = 5005
     actions: int = 5055
+    web: int = 8080
 
     @classmethod
     def from_env(cls) -> Ports:
-        return cls(int(os.environ.get("RASA_PORT", 5005)), int(os.environ.get("ACTION_SERVER_PORT", 5055)))
+        return cls(
+            int(os.environ.get("RASA_PORT", 5005)),
+            int(os.environ.get("ACTION_SERVER_PORT", 5055)),
+            int(os.environ.get("WEBCHAT_PORT", 8080)),
+        )
+
+    def page_origins(self) -> list[str]:
+        """The origins the web chat page may be opened at; Rasa allows cross-origin requests from these only."""
+        extra = os.environ.get("WEBCHAT_ORIGIN", "").split()
+        return [f"http://localhost:{self.web}", f"http://127.0.0.1:{self.web}", *extra]
+
+
+class ApiSettingsError(ValueError):
+    pass
+
+
+def http_api_args(env: dict[str, str]) -> list[str]:
+    """Rasa's HTTP API (trackers, events, model) is off unless INVOLVE_ENABLE_API=1, and then never unprotected.
+
+    RASA_AUTH_TOKEN (callers add ``?token=...``) or RASA_JWT_SECRET (callers send ``Authorization: Bearer <JWT>``
+    signed with it; RASA_JWT_METHOD, default HS256) must be set.
+    """
+    if env.get("INVOLVE_ENABLE_API", "").lower() not in ("1", "true", "yes"):
+        return []
+    token, secret = env.get("RASA_AUTH_TOKEN", ""), env.get("RASA_JWT_SECRET", "")
+    if not token and not secret:
+        raise ApiSettingsError("INVOLVE_ENABLE_API is set: also set RASA_AUTH_TOKEN or RASA_JWT_SECRET")
+    args = ["--enable-api"]
+    if token:
+        args += ["--auth-token", token]
+    if secret:
+        args += ["--jwt-secret", secret, "--jwt-method", env.get("RASA_JWT_METHOD", "HS256")]
+    return args
 
 
 def newest_model(models_dir: Path) -> Path:
@@ -66,6 +99,7 @@ class Stack:
     log_dir: Path = field(default_factory=lambda: settings.PROJECT_ROOT / "build" / "logs")
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: list[subprocess.Popen] = field(default_factory=list)
+    started: list[str] = field(default_factory=list)
     _logs: list[IO[bytes]] = field(default_factory=list)
 
     def _env(self) -> dict[str, str]:
@@ -95,6 +129,7 @@ class Stack:
             start_new_session=True,
         )
         self.processes.append(process)
+        self.started.append(name)
         return process
 
     def start_actions(self) -> None:
@@ -119,13 +154,21 @@ class Stack:
                 "--logging-config-file",
                 "logging.yml",
                 "--cors",
-                os.environ.get("WEBCHAT_ORIGIN", f"http://localhost:{os.environ.get('WEBCHAT_PORT', '8080')}"),
+                *self.ports.page_origins(),
+                *http_api_args(self._env()),
             ],
+        )
+
+    def start_web(self) -> None:
+        self._spawn(
+            "web",
+            [sys.executable, "-m", "bot.web", "--port", str(self.ports.web), "--rasa-port", str(self.ports.rasa)],
         )
 
     def start(self) -> None:
         self.start_actions()
         self.start_rasa()
+        self.start_web()
 
     def wait_ready(self, timeout: float = READY_TIMEOUT_S) -> float:
         """Wait until both servers answer; returns the seconds it took. Raises if a server dies or times out."""
@@ -134,6 +177,8 @@ class Stack:
             f"http://127.0.0.1:{self.ports.actions}/health",
             f"http://127.0.0.1:{self.ports.rasa}/webhooks/rest/",
         ]
+        if "web" in self.started:
+            checks.append(f"http://127.0.0.1:{self.ports.web}/health")
         while time.monotonic() - start < timeout:
             for process in self.processes:
                 if process.poll() is not None:
@@ -154,6 +199,7 @@ class Stack:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
         self.processes.clear()
+        self.started.clear()
         for log in self._logs:
             log.close()
         self._logs.clear()

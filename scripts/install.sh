@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 PY=${PYTHON:-python3}
 STAMP="$VENV/.installed"
-want=$(cat requirements/*.txt requirements/mplsetup.cfg scripts/install.sh | sha256sum | cut -d' ' -f1)
+want=$(cat requirements/*.txt requirements/mplsetup.cfg scripts/install.sh web/package-lock.json | sha256sum | cut -d' ' -f1)
 
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ] && [ -x "$VENV/bin/rasa" ]; then
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ] && [ -x "$VENV/bin/rasa" ] \
+  && [ -d web/node_modules/rasa-webchat ] && command -v chromium >/dev/null; then
   exit 0
 fi
 
@@ -18,7 +19,8 @@ start=$(date +%s)
 
 # Debian packages needed to build matplotlib 3.5.3 (no Python 3.11 wheel) against the system libraries.
 missing=()
-for pkg in libfreetype-dev libqhull-dev pkg-config g++; do
+# Chromium (Debian's) for the web chat page test; nodejs/npm are on the machine already but are named in case not.
+for pkg in libfreetype-dev libqhull-dev pkg-config g++ chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -46,8 +48,12 @@ pip_quiet install -q --ignore-requires-python -c requirements/constraints.txt -r
 say "installing test tools"
 pip_quiet install -q -c requirements/constraints.txt -r requirements/dev.txt
 
+say "installing the web chat page's npm packages (from web/package-lock.json)"
+command -v npm >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+(cd web && npm ci --no-audit --no-fund --loglevel=error 2>&1 | { grep -v 'Unknown user config' || true; })
+
 "$VENV/bin/python" - <<'PY'
-import rasa, rasa_sdk, spacy, dask, textstat  # noqa: F401  fail the install if any is missing
+import playwright, rasa, rasa_sdk, spacy, dask, textstat  # noqa: F401  fail the install if any is missing
 print(f"rasa {rasa.__version__}, rasa_sdk {rasa_sdk.__version__}, spacy {spacy.__version__}")
 PY
 echo "$want" > "$STAMP"

@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot import settings  # noqa: E402
-from bot.stack import Ports, Stack, newest_model  # noqa: E402
+from bot.stack import ApiSettingsError, Ports, Stack, newest_model  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -39,22 +39,27 @@ def main(argv: list[str]) -> int:
         finally:
             stack.stop()
 
-    print(f"Starting the action server (port {ports.actions}) and the Rasa server (port {ports.rasa})...")
-    print(f"Logs: {stack.log_dir}/actions.log and rasa.log")
+    print(
+        f"Starting the action server (port {ports.actions}), the Rasa server (port {ports.rasa}) "
+        f"and the web chat page (port {ports.web})..."
+    )
+    print(f"Logs: {stack.log_dir}/actions.log, rasa.log and web.log")
     started = time.monotonic()
-    stack.start()
     try:
+        stack.start()
         stack.wait_ready()
-    except (RuntimeError, TimeoutError) as error:
+    except (RuntimeError, TimeoutError, ApiSettingsError) as error:
         print(f"Could not start: {error}", file=sys.stderr)
         stack.stop()
         return 1
     print(f"\nInvolve is ready (started in {time.monotonic() - started:.0f} s). Chat with it:")
+    print(f"  Web chat: http://localhost:{ports.web}/")
     print(
         f"  REST:     curl -s -XPOST localhost:{ports.rasa}/webhooks/rest/webhook "
         "-d '{\"sender\":\"me\",\"message\":\"hello\"}'"
     )
-    print(f"  socket.io: ws://localhost:{ports.rasa}/socket.io (web chat widgets)")
+    print(f"  socket.io: ws://localhost:{ports.rasa}/socket.io (other web chat widgets)")
+    print(f"  Teams:    POST http://localhost:{ports.rasa}/webhooks/teams/webhook (see README: Microsoft Teams)")
     print("  Terminal: make shell")
     print("Press Ctrl-C to stop.")
     try:

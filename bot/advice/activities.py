@@ -25,6 +25,7 @@ def matrix_payload(knowledge: Knowledge, cell: Cell) -> dict:
     return {
         "matrix": {
             "audience": cell.audience.id,
+            "audience_name": cell.audience.name,
             "stages": [{"id": s.id, "name": s.name} for s in knowledge.kb.stages],
             "levels": [{"id": lv.id, "name": lv.name, "short": lv.short} for lv in knowledge.kb.levels],
             "selected": {"stage": cell.stage.id, "level": cell.level.id},

@@ -1,0 +1,165 @@
+"""The web chat page in a real browser: Debian's headless Chromium driven by Playwright.
+
+Screenshots land in build/test-output/screenshots/ so a person can see what the page looked like.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import get_knowledge
+from tests.conftest import PROJECT_ROOT
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = PROJECT_ROOT / "build" / "test-output" / "screenshots"
+# Without the networking flags Chromium keeps trying to reach Google, which this closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BOT_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def browser(stack) -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make install` installs Debian's chromium package")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page_url(stack) -> str:
+    return f"http://localhost:{stack.ports.web}/"
+
+
+def open_chat(browser, url: str, width: int = 1000, height: int = 900):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    # The page sends /greet when it connects; the greeting proves the socket.io round trip works.
+    page.locator(".rw-response").first.wait_for(timeout=BOT_TIMEOUT_MS)
+    return context, page, errors
+
+
+def send(page, text: str) -> None:
+    box = page.get_by_label("Your message")
+    box.fill(text)
+    box.press("Enter")
+
+
+def bot_text(page) -> str:
+    return " ".join(page.locator(".rw-response").all_inner_texts())
+
+
+def contrast_ratio(page, selector: str) -> float:
+    """WCAG contrast of an element's text colour against the first opaque background behind it."""
+    return page.eval_on_selector(
+        selector,
+        """element => {
+            const rgb = s => s.match(/[\\d.]+/g).map(Number);
+            const lum = ([r, g, b]) => {
+                const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+            };
+            let node = element, bg = null;
+            while (node && node.nodeType === 1) {
+                const value = rgb(getComputedStyle(node).backgroundColor);
+                if (value.length < 4 || value[3] > 0) { bg = value; break; }
+                node = node.parentElement;
+            }
+            const fg = lum(rgb(getComputedStyle(element).color)), back = lum(bg || [255, 255, 255]);
+            return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+        }""",
+    )
+
+
+def test_page_files_are_served_with_a_strict_security_policy(stack):
+    with urllib.request.urlopen(f"http://127.0.0.1:{stack.ports.web}/") as response:  # noqa: S310 - loopback
+        policy = response.headers["Content-Security-Policy"]
+        html = response.read().decode()
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    # Everything the page loads comes from this machine: no CDN.
+    assert not re.search(r"(src|href)=\"https?://", html)
+
+
+def test_planning_question_shows_suggestions_and_the_matrix_view(browser, page_url):
+    knowledge = get_knowledge()
+    cell = knowledge.cell("review", "consultation", "cyp")
+    context, page, errors = open_chat(browser, page_url)
+    try:
+        send(page, "We're reviewing our youth service and want feedback from young people")
+        matrix = page.get_by_test_id("matrix")
+        matrix.wait_for(timeout=BOT_TIMEOUT_MS)
+        chosen = matrix.locator(".matrix-cell--chosen")
+        assert chosen.count() == 1
+        assert chosen.locator("xpath=../th").inner_text() == cell.stage.name
+        assert "your choice" in chosen.inner_text()
+        assert cell.activities[0].name in bot_text(page)
+        page.screenshot(path=str(SCREENSHOTS / "suggestions-and-matrix.png"), full_page=True)
+
+        # A quick reply, pressed with the keyboard as a keyboard user would.
+        answers_before = page.locator(".rw-response").count()
+        reply = page.locator(".rw-reply", has_text="Draft an invitation").last
+        reply.focus()
+        reply.press("Enter")
+        page.locator(".rw-client", has_text="Draft an invitation").wait_for(timeout=BOT_TIMEOUT_MS)
+        page.wait_for_function("n => document.querySelectorAll('.rw-response').length > n", arg=answers_before,
+                               timeout=BOT_TIMEOUT_MS)
+        page.screenshot(path=str(SCREENSHOTS / "after-quick-reply.png"), full_page=True)
+        assert not errors, errors
+    finally:
+        context.close()
+
+
+def test_the_page_is_usable_by_keyboard_and_screen_reader(browser, page_url):
+    context, page, errors = open_chat(browser, page_url)
+    try:
+        assert page.get_by_role("log", name="Conversation").count() == 1
+        assert page.get_by_role("textbox", name="Your message").count() == 1
+        assert page.get_by_role("button", name="Send").count() == 1
+        first_reply = page.locator(".rw-reply").first
+        assert first_reply.get_attribute("role") == "button"
+        assert first_reply.get_attribute("tabindex") == "0"
+        # The first Tab reaches the skip link, which leads to the chat.
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip-link"
+        for selector in (".page-header h1", ".rw-response .rw-markdown", ".rw-reply", ".hint"):
+            assert contrast_ratio(page, selector) >= 4.5, selector
+        assert not errors, errors
+    finally:
+        context.close()
+
+
+def test_the_page_works_on_a_320_pixel_wide_screen(browser, page_url):
+    context, page, errors = open_chat(browser, page_url, width=320, height=640)
+    try:
+        send(page, "We are buying a new youth service and want to co-produce it with teenagers")
+        page.get_by_test_id("matrix").wait_for(timeout=BOT_TIMEOUT_MS)
+        fits = page.eval_on_selector(".matrix-scroll", "box => box.querySelector('table').scrollWidth <= box.clientWidth")
+        assert fits, "the matrix table should fit a 320 px screen without sideways scrolling"
+        page.screenshot(path=str(SCREENSHOTS / "narrow-320px.png"), full_page=True)
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= 320, f"the page scrolls sideways ({page_width} px)"
+        assert not errors, errors
+    finally:
+        context.close()
