@@ -1,4 +1,4 @@
-"""Starts the action server and the Rasa server once per test session, exactly as `make run` does.
+"""Starts the action server, the Rasa server and the web page once per test session, exactly as `make run` does.
 
 Test stories never execute custom actions, so only this layer proves that knowledge reaches the user.
 Ports are offset from the defaults so a running `make run` does not get in the way.
@@ -17,6 +17,7 @@ import pytest
 
 from bot.stack import Ports, Stack, newest_model
 from tests.conftest import PROJECT_ROOT
+from tests.fakes.bot_framework import FakeConnector
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,24 @@ class RestClient:
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Stack:
+def bot_framework() -> FakeConnector:
+    """Microsoft's side of Teams, on loopback; the Rasa server is pointed at it through its environment."""
+    connector = FakeConnector().start()
+    yield connector
+    connector.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory, bot_framework: FakeConnector) -> Stack:
     ports = Ports(rasa=int(os.environ.get("TEST_RASA_PORT", 15005)),
-                  actions=int(os.environ.get("TEST_ACTION_PORT", 15055)))
+                  actions=int(os.environ.get("TEST_ACTION_PORT", 15055)),
+                  web=int(os.environ.get("TEST_WEB_PORT", 18080)))
     tracker_db = tmp_path_factory.mktemp("tracker") / "tracker.db"
     servers = Stack(
         model=newest_model(PROJECT_ROOT / "models"),
         ports=ports,
         log_dir=PROJECT_ROOT / "build" / "test-logs",
-        extra_env={"TRACKER_DB": str(tracker_db)},
+        extra_env={"TRACKER_DB": str(tracker_db), **bot_framework.bot_env()},
     )
     servers.start()
     try:
