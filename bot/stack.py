@@ -102,7 +102,7 @@ class Stack:
     started: list[str] = field(default_factory=list)
     _logs: list[IO[bytes]] = field(default_factory=list)
 
-    def _env(self) -> dict[str, str]:
+    def environment(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update(
             {
@@ -123,7 +123,7 @@ class Stack:
         process = subprocess.Popen(
             args,
             cwd=settings.PROJECT_ROOT,
-            env=self._env(),
+            env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -155,7 +155,7 @@ class Stack:
                 "logging.yml",
                 "--cors",
                 *self.ports.page_origins(),
-                *http_api_args(self._env()),
+                *http_api_args(self.environment()),
             ],
         )
 

@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
                 [rasa, "shell", "--model", str(stack.model), "--endpoints", "endpoints.yml",
                  "--logging-config-file", "logging.yml"],
                 cwd=settings.PROJECT_ROOT,
-                env=stack._env(),
+                env=stack.environment(),
             )
         finally:
             stack.stop()

@@ -163,3 +163,24 @@ def test_the_page_works_on_a_320_pixel_wide_screen(browser, page_url):
         assert not errors, errors
     finally:
         context.close()
+
+
+def test_a_member_of_the_public_finds_ways_to_take_part_by_pressing_skip(browser, page_url):
+    context, page, errors = open_chat(browser, page_url)
+    try:
+        send(page, "how can I get involved?")
+        for question in range(4):
+            # A chosen quick reply disappears, so the Skip on screen is always the newest question's.
+            page.locator(".rw-reply", has_text="Skip").last.click(timeout=BOT_TIMEOUT_MS)
+            page.locator(".rw-client", has_text="Skip").nth(question).wait_for(timeout=BOT_TIMEOUT_MS)
+        page.locator(".rw-response", has_text="Support and payments").wait_for(timeout=BOT_TIMEOUT_MS)
+        text = bot_text(page)
+        assert "ways to take part" in text
+        assert "What to expect" in text
+        assert "benefits" in text
+        # Five messages from the person: the question and four skips.
+        assert page.locator(".rw-client").count() == 5
+        page.screenshot(path=str(SCREENSHOTS / "community-member.png"), full_page=True)
+        assert not errors, errors
+    finally:
+        context.close()
