@@ -14,7 +14,7 @@ from actions.questions import latest_entity
 from actions.safety import friendly_on_error
 from bot.advice.activities import all_activities, locate_activity, stage_overview, suggest_activities
 from bot.advice.answers import answer
-from bot.advice.planning import FACTORS, match_choice, recommend_level
+from bot.advice.planning import FACTORS, match_choice, recommend_level, stage_from_context
 from bot.knowledge import get_knowledge
 from bot.knowledge.model import AUDIENCE_IDS, LEVEL_IDS, STAGE_IDS
 
@@ -43,7 +43,12 @@ class ValidatePlanningForm(FormValidationAction):
         return "validate_planning_form"
 
     async def extract_stage(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return _answered_in_words("stage", "stage", tracker)
+        answered = _answered_in_words("stage", "stage", tracker)
+        if answered or tracker.get_slot("stage") or latest_entity(tracker, "stage"):
+            return answered
+        # "We're planning a new youth club": a stage said with a word too common for the entity ruler.
+        stage = stage_from_context((tracker.latest_message or {}).get("text") or "")
+        return {"stage": stage} if stage else {}
 
     async def extract_level(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
         return _answered_in_words("level", "level", tracker)

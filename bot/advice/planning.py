@@ -8,6 +8,7 @@ the advice names the bad face the wanted level risks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.knowledge.query import Knowledge
@@ -38,6 +39,25 @@ def match_choice(knowledge: Knowledge, entity: str, text: str) -> str | None:
         if wanted == value or wanted in phrases:
             return value
     return None
+
+
+# Stage words too common to tag on their own ("help me plan"), read as a stage only in a clear context:
+# "we're planning a new youth club", "designing the service", "at the planning stage", "understand what people need".
+_STAGE_CONTEXTS = (
+    ("plan", re.compile(r"\b(?:planning|designing|design|plan)\s+(?:a|an|the|our|their|some|new)\b(?!\s+(?:conversation|quiz|tour))"
+                        r"|\b(?:planning|plan|design)\s+(?:stage|phase)\b", re.IGNORECASE)),
+    ("understand", re.compile(r"\b(?:understand(?:ing)?|find(?:ing)? out)\s+(?:what|the)\s+(?:people|residents|"
+                              r"children|young people|families|users|service users|local)?\s*(?:need|needs)\b"
+                              r"|\bunderstand(?:ing)?\s+(?:stage|phase)\b", re.IGNORECASE)),
+    ("review", re.compile(r"\breview(?:ing)?\s+(?:stage|phase)\b", re.IGNORECASE)),
+    ("do", re.compile(r"\b(?:do|doing)\s+(?:stage|phase)\b", re.IGNORECASE)),
+)
+
+
+def stage_from_context(text: str) -> str | None:
+    """The stage a sentence clearly means through a common word the entity ruler leaves alone, or None."""
+    found = {stage for stage, pattern in _STAGE_CONTEXTS if pattern.search(text or "")}
+    return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice.planning import FACTORS, match_choice, recommend_level, supported_level
+from bot.advice.planning import FACTORS, match_choice, recommend_level, stage_from_context, supported_level
 from bot.knowledge import Knowledge
 
 ALL_IN_PLACE = dict.fromkeys(FACTORS, True)
@@ -51,3 +51,20 @@ def test_a_lower_level_is_recommended_when_capacity_and_assurances_are_missing(k
 
 def test_never_recommends_a_higher_level_than_wanted(knowledge: Knowledge):
     assert recommend_level(knowledge, "communication", ALL_IN_PLACE).level == "communication"
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("we are planning a new youth club", "plan"),
+        ("we're designing the service with carers", "plan"),
+        ("we're at the planning stage", "plan"),
+        ("we want to understand what young people need", "understand"),
+        ("we are in the review phase", "review"),
+        ("help me plan", None),
+        ("planning to review day services", None),
+        ("what do I do?", None),
+    ],
+)
+def test_common_stage_words_count_only_in_a_clear_context(text, stage):
+    assert stage_from_context(text) == stage

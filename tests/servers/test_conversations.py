@@ -31,6 +31,11 @@ def test_planning_in_one_message_suggests_activities_from_the_matrix(client: Res
     assert "Is it right, legal and fair for everyone?" in text  # the seventh question, CYP only
 
 
+def test_planning_a_new_service_is_the_plan_stage(client: RestClient):
+    text = joined(client.messages(new_sender(), "we are planning a new youth club and want to work with teenagers as equals"))
+    assert "Plan stage at the participation level" in text and "children, young people and families" in text
+
+
 def test_planning_form_asks_only_for_what_is_missing(client: RestClient):
     sender = new_sender()
     first = joined(client.messages(sender, "I need ideas for engaging older people while we are tendering"))
