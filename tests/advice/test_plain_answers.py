@@ -14,6 +14,8 @@ from bot.advice.support import COMMITMENTS, GROUPS, support_replies
 from bot.channels.privacy import PRIVACY_NOTE
 from bot.knowledge import Knowledge
 from bot.knowledge.readability import MIN_MEAN, MIN_SCORE, MIN_SHARE_AT_OR_ABOVE, report, score_texts
+from bot.training import quiz, tour
+from bot.training.questions import all_questions
 from tests.advice.test_invitation import FULL
 
 
@@ -37,6 +39,17 @@ def _composed(knowledge: Knowledge) -> list[tuple[str, str]]:
     add("involvement", involvement_replies(knowledge, Preferences(how="online", help_needed="carer, BSL")))
     add("person-centred notes", summary_replies(knowledge, {"what-matters": "my garden"}))
     texts.append(("privacy note", PRIVACY_NOTE))
+    state, intro = quiz.start(knowledge, 1)
+    add("quiz intro", intro)
+    for kind_question in {q.kind: q for q in all_questions(knowledge).values()}.values():
+        texts.append((f"quiz {kind_question.kind}", kind_question.prompt))
+        texts.append((f"quiz feedback {kind_question.kind}", kind_question.explanation))
+    state, _ = quiz.ask(knowledge, state)
+    state, _ = quiz.record(knowledge, state, quiz.WRONG)
+    add("quiz summary", quiz.summary(knowledge, state))
+    for position in range(len(tour.steps(knowledge))):
+        add(f"tour step {position}", [tour.show(knowledge, position), tour.more(knowledge, position)])
+    add("tour end", [tour.finished()])
     return texts
 
 

@@ -1,0 +1,88 @@
+"""The training actions translate between slots and bot/training: a whole round and the tour, with no server."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.training import (
+    ActionAskQuizAnswer,
+    ActionAskTourAnswer,
+    ActionQuizSummary,
+    ActionStartQuiz,
+    ValidateQuizForm,
+    ValidateTourForm,
+)
+from bot.training import quiz
+from bot.training.questions import all_questions
+from tests.actions.conftest import make_tracker
+
+
+def run(action, tracker, dispatcher=None):
+    return asyncio.run(action.run(dispatcher or CollectingDispatcher(), tracker, {}))
+
+
+def slots_of(events) -> dict:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def validate_quiz(slots: dict, text: str, intent: str = "inform", entities=None):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=slots, intent=intent, text=text, entities=entities)
+    result = asyncio.run(ValidateQuizForm().validate_quiz_answer(text, dispatcher, tracker, {}))
+    return result, [m.get("text") or "" for m in dispatcher.messages]
+
+
+def test_a_whole_round_through_the_actions(knowledge):
+    slots = slots_of(run(ActionStartQuiz(), make_tracker(intent="start_quiz")))
+    questions = all_questions(knowledge)
+    for number in range(1, quiz.ROUND_LENGTH + 1):
+        dispatcher = CollectingDispatcher()
+        slots.update(slots_of(run(ActionAskQuizAnswer(), make_tracker(slots=slots), dispatcher)))
+        (asked,) = dispatcher.messages
+        assert asked["text"].startswith(f"Question {number} of 10.")
+        assert [b["title"] for b in asked["buttons"]][-1] == "Skip"
+        question = questions[slots["quiz_state"]["asked"][-1]]
+        choice = [{"entity": "quiz_choice", "value": str(question.answer + 1)}]
+        result, said = validate_quiz(slots, f'/quiz_choice{{"quiz_choice":"{question.answer + 1}"}}',
+                                     "quiz_choice", choice)
+        assert said[0].startswith("Right!")
+        slots.update(result)
+    assert slots["quiz_answer"] == "done"
+    dispatcher = CollectingDispatcher()
+    events = run(ActionQuizSummary(), make_tracker(slots=slots), dispatcher)
+    assert "You got 10 out of 10" in dispatcher.messages[0]["text"]
+    assert slots_of(events)["quiz_state"] is None
+
+
+def test_skip_explain_and_a_typed_answer(knowledge):
+    state, _ = quiz.start(knowledge, 9)
+    state, _ = quiz.ask(knowledge, state)
+    slots = {"quiz_state": state.to_slot()}
+    result, said = validate_quiz(slots, "explain")
+    assert result == {"quiz_answer": None} and said
+    result, said = validate_quiz(slots, "skip", intent="skip")
+    assert said[0].startswith("Skipped.") and result["quiz_state"]["results"] == ["skipped"]
+    state = quiz.QuizState.from_slot(result["quiz_state"])
+    state, _ = quiz.ask(knowledge, state)
+    question = all_questions(knowledge)[state.asked[-1]]
+    result, said = validate_quiz({"quiz_state": state.to_slot()}, "abcd"[question.answer])
+    assert said[0].startswith("Right!")
+
+
+def test_the_tour_moves_and_ends():
+    dispatcher = CollectingDispatcher()
+    run(ActionAskTourAnswer(), make_tracker(slots={"tour_position": 0}), dispatcher)
+    assert dispatcher.messages[0]["text"].startswith("The matrix")
+    validate = ValidateTourForm().validate_tour_answer
+    tracker = make_tracker(slots={"tour_position": 0}, text="next", intent="affirm")
+    assert asyncio.run(validate("next", CollectingDispatcher(), tracker, {})) == {
+        "tour_answer": None, "tour_position": 1}
+    tracker = make_tracker(slots={"tour_position": 8}, text="next")
+    assert asyncio.run(validate("next", CollectingDispatcher(), tracker, {})) == {
+        "tour_answer": "done", "tour_position": None}
+    tracker = make_tracker(slots={"tour_position": "junk"}, text="more")
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(validate("more", dispatcher, tracker, {}))["tour_position"] == 0
+    assert dispatcher.messages[0]["text"].startswith("More about")
