@@ -3,13 +3,14 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := . scripts/env.sh &&
 
-.PHONY: help install build train run shell test test-unit test-data test-stories test-servers bench lint clean teams-package
+.PHONY: help install build train run shell test test-unit test-data test-stories test-servers bench bench-nlu lint clean teams-package
 
 help:
 	@echo "make run    install what is missing, train if needed, start the bot (prints where to chat)"
 	@echo "make test   install what is missing, then run the whole test suite"
 	@echo "make shell  chat in the terminal"
 	@echo "make train  retrain now (add FORCE=1 to retrain even if nothing changed)"
+	@echo "make bench  benchmarks and quality reports into bench/results/ (not part of make test)"
 	@echo "make teams-package  the Teams app zip to upload (needs TEAMS_APP_ID)"
 
 install:
@@ -30,11 +31,17 @@ shell: train
 test: install
 	@bash scripts/test.sh
 
+bench: train
+	@$(ENV) .venv/bin/python bench/run.py
+
+bench-nlu: train
+	@$(ENV) BENCH_NLU=1 .venv/bin/python bench/nlu_report.py
+
 teams-package: install
 	@.venv/bin/python -m bot.channels.teams.package
 
 lint: install
-	@.venv/bin/ruff check bot actions tests scripts
+	@.venv/bin/ruff check bot actions tests scripts bench
 
 clean:
 	rm -rf build models .pytest_cache results

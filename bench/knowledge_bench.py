@@ -36,7 +36,7 @@ def per_call_us(function, repeat: int) -> float:
     return statistics.median(samples)
 
 
-def main() -> None:
+def measure() -> dict[str, float]:
     start = time.perf_counter()
     knowledge = load()
     load_s = time.perf_counter() - start
@@ -51,13 +51,29 @@ def main() -> None:
     search = statistics.fmean(per_call_us(lambda q=q: knowledge.search(q), 200) for q in QUESTIONS)
 
     kb = knowledge.kb
-    print(f"knowledge base: {len(kb.files)} files, {len(kb.activities)} activities, {len(kb.topics)} topics")
-    print(f"load and validate:     {load_s * 1000:8.1f} ms")
-    print(f"build search index:    {index_s * 1000:8.1f} ms (first search)")
-    print(f"baseline dict lookup:  {baseline:8.2f} us")
-    print(f"cell lookup:           {cell:8.2f} us  ({cell / baseline:6.0f}x baseline)")
-    print(f"stage row (4 cells):   {row:8.2f} us  ({row / baseline:6.0f}x baseline)")
-    print(f"free-text search:      {search:8.2f} us  ({search / baseline:6.0f}x baseline, mean of {len(QUESTIONS)} questions)")
+    return {
+        "files": len(kb.files),
+        "activities": len(kb.activities),
+        "topics": len(kb.topics),
+        "load_ms": round(load_s * 1000, 1),
+        "index_ms": round(index_s * 1000, 1),
+        "baseline_dict_us": round(baseline, 3),
+        "cell_us": round(cell, 2),
+        "stage_row_us": round(row, 2),
+        "search_us": round(search, 1),
+    }
+
+
+def main() -> None:
+    m = measure()
+    print(f"knowledge base: {m['files']} files, {m['activities']} activities, {m['topics']} topics")
+    print(f"load and validate:     {m['load_ms']:8.1f} ms")
+    print(f"build search index:    {m['index_ms']:8.1f} ms (first search)")
+    print(f"baseline dict lookup:  {m['baseline_dict_us']:8.2f} us")
+    print(f"cell lookup:           {m['cell_us']:8.2f} us  ({m['cell_us'] / m['baseline_dict_us']:6.0f}x baseline)")
+    print(f"stage row (4 cells):   {m['stage_row_us']:8.2f} us  ({m['stage_row_us'] / m['baseline_dict_us']:6.0f}x baseline)")
+    print(f"free-text search:      {m['search_us']:8.2f} us  ({m['search_us'] / m['baseline_dict_us']:6.0f}x baseline, "
+          f"mean of {len(QUESTIONS)} questions)")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,11 @@
 """Start-up time and memory of the two servers, as `make run` starts them.
 
-Run: . scripts/env.sh && .venv/bin/python bench/startup_memory.py
+Run: . scripts/env.sh && .venv/bin/python bench/startup_memory.py (or `make bench` for everything)
 Prints figures only. Uses ports 35005/35055 and a throwaway tracker database.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -40,28 +39,46 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def main() -> None:
-    ports = Ports(rasa=35005, actions=35055)
+WARM_UP = ("will I be paid?", "we're at the review stage and want to co-produce with young people",
+           "what does co-production mean?", "help me write an invitation", "draft it now")
+
+
+def bench_stack(rasa_port: int = 35005, actions_port: int = 35055) -> Stack:
+    """The action server and the Rasa server as `make run` starts them (no web page), with a throwaway tracker."""
     db = Path(tempfile.mkdtemp()) / "tracker.db"
-    stack = Stack(model=newest_model(settings.PROJECT_ROOT / "models"), ports=ports,
-                  extra_env={"TRACKER_DB": str(db)})
+    return Stack(model=newest_model(settings.PROJECT_ROOT / "models"), ports=Ports(rasa=rasa_port, actions=actions_port),
+                 log_dir=settings.PROJECT_ROOT / "build" / "bench-logs", extra_env={"TRACKER_DB": str(db)})
+
+
+def measure_startup(stack: Stack) -> dict[str, float]:
+    """Start both servers, time the first answer, warm up, and read their memory. Leaves them running."""
     start = time.monotonic()
-    stack.start()
+    stack.start_actions()
+    stack.start_rasa()
+    ready = stack.wait_ready()
+    post_message(stack.ports.rasa, "bench", "hello")
+    first = time.monotonic() - start
+    for text in WARM_UP:
+        post_message(stack.ports.rasa, "bench", text)
+    actions, rasa = stack.processes
+    return {
+        "ready_s": round(ready, 1),
+        "first_answer_s": round(first, 1),
+        "rasa_rss_mb": round(rss_mb(rasa.pid)),
+        "actions_rss_mb": round(rss_mb(actions.pid)),
+    }
+
+
+def main() -> None:
+    stack = bench_stack()
     try:
-        ready = stack.wait_ready()
-        post_message(ports.rasa, "bench", "hello")
-        first = time.monotonic() - start
-        for text in ("will I be paid?", "we're at the review stage and want to co-produce with young people",
-                     "what does co-production mean?", "help me write an invitation", "draft it now"):
-            post_message(ports.rasa, "bench", text)
-        actions, rasa = stack.processes
-        print(f"servers ready after:       {ready:6.1f} s")
-        print(f"start to first answer:     {first:6.1f} s")
-        print(f"Rasa server memory (RSS):  {rss_mb(rasa.pid):6.0f} MB after warm-up")
-        print(f"action server memory:      {rss_mb(actions.pid):6.0f} MB after warm-up")
+        m = measure_startup(stack)
     finally:
         stack.stop()
-        os.environ.pop("TRACKER_DB", None)
+    print(f"servers ready after:       {m['ready_s']:6.1f} s")
+    print(f"start to first answer:     {m['first_answer_s']:6.1f} s")
+    print(f"Rasa server memory (RSS):  {m['rasa_rss_mb']:6.0f} MB after warm-up")
+    print(f"action server memory:      {m['actions_rss_mb']:6.0f} MB after warm-up")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 start=$(date +%s)
 
 step "1/5 lint, unit and action tests"
-.venv/bin/ruff check bot actions tests scripts
+.venv/bin/ruff check bot actions tests scripts bench
 $PY -m bot.nlp build >/dev/null
 $PY -m pytest -q -p no:cacheprovider --ignore=tests/servers tests
 

@@ -89,6 +89,27 @@ def prose_in_yaml(data: Any, where: str = "") -> Iterator[tuple[str, str]]:
             yield from prose_in_yaml(item, where)
 
 
+def knowledge_texts(folder: Path) -> list[tuple[str, str]]:
+    """Every prose text in the knowledge base's YAML files under ``folder``."""
+    texts: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("*.yml")):
+        texts.extend(prose_in_yaml(yaml.safe_load(path.read_text(encoding="utf-8")), path.name))
+    return texts
+
+
+def response_texts(domain_folder: Path) -> list[tuple[str, str]]:
+    """Every response template in the domain files, with ``{variables}`` kept as plain words."""
+    texts = []
+    for path in sorted(domain_folder.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for name, variants in (data.get("responses") or {}).items():
+            for variant in variants:
+                # Variables are filled in at run time; score a typical filling, not the braces.
+                text = variant.get("text", "").replace("{", "").replace("}", "")
+                texts.append((f"{path.name}:{name}", text))
+    return texts
+
+
 def report(scored: list[ScoredText], worst: int = 10) -> str:
     """A short report: how many texts pass, the mean, and the worst texts."""
     if not scored:

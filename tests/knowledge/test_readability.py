@@ -4,38 +4,26 @@ from __future__ import annotations
 
 import statistics
 
-import yaml
-
 from bot.knowledge.readability import (
     MAX_SENTENCE_WORDS,
     MIN_MEAN,
     MIN_SCORE,
     MIN_SHARE_AT_OR_ABOVE,
+    knowledge_texts,
     long_sentences,
-    prose_in_yaml,
     report,
+    response_texts,
     score_texts,
 )
 from tests.conftest import PROJECT_ROOT
 
 
 def _knowledge_texts() -> list[tuple[str, str]]:
-    texts = []
-    for path in sorted((PROJECT_ROOT / "data" / "knowledge").glob("*.yml")):
-        texts.extend(prose_in_yaml(yaml.safe_load(path.read_text(encoding="utf-8")), path.name))
-    return texts
+    return knowledge_texts(PROJECT_ROOT / "data" / "knowledge")
 
 
 def _response_texts() -> list[tuple[str, str]]:
-    texts = []
-    for path in sorted((PROJECT_ROOT / "domain").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for name, variants in (data.get("responses") or {}).items():
-            for variant in variants:
-                # Variables are filled in at run time; score a typical filling, not the braces.
-                text = variant.get("text", "").replace("{", "").replace("}", "")
-                texts.append((f"{path.name}:{name}", text))
-    return texts
+    return response_texts(PROJECT_ROOT / "domain")
 
 
 def _assert_plain(texts: list[tuple[str, str]]) -> None:
