@@ -12,16 +12,29 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import intent_of
+from actions.free_text import intent_of, means
 from actions.safety import friendly_on_error
 from bot.advice.skipping import is_skip
 from bot.knowledge import get_knowledge
 from bot.training import quiz, tour
+from bot.training.questions import all_questions
 
 QUIZ_SLOTS = ("quiz_state", "quiz_answer")
 TOUR_SLOTS = ("tour_position", "tour_answer")
 _EXPLAIN = re.compile(r"^\s*(?:explain|why|why\?|tell me more|more|explain (?:it|that|please)|what does that mean)"
                       r"[\s.!?]*$", re.IGNORECASE)
+
+
+_STOP = re.compile(r"^\s*/?(?:stop|cancel|quit|exit|end|finish|enough|that'?s enough|start again|no more)\b",
+                   re.IGNORECASE)
+
+
+def _is_stop(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:
+    """The learner wants to end the round: said so plainly, or pressed a stop button; never an option's words."""
+    waiting = all_questions(get_knowledge()).get(state.asked[-1]) if state.waiting else None
+    if waiting is not None and quiz.match_option(waiting, text) is not None:
+        return False
+    return bool(_STOP.match(text)) or means(tracker, "stop", max_words=3)
 
 
 def quiz_state(tracker: Tracker) -> quiz.QuizState:
@@ -70,6 +83,8 @@ class ValidateQuizForm(FormValidationAction):
         state = quiz_state(tracker)
         text = str((tracker.latest_message or {}).get("text") or value)
         choice = _choice(tracker)
+        if choice is None and _is_stop(tracker, text, quiz_state(tracker)):
+            return {"quiz_answer": "stopped"}
         if choice is None and (intent_of(tracker) == "skip" or is_skip(text)):
             state, replies = quiz.record(knowledge, state, quiz.SKIPPED)
         elif choice is None and _EXPLAIN.match(text):
@@ -128,6 +143,8 @@ class ValidateTourForm(FormValidationAction):
         if value is None:
             return {"tour_answer": None}
         text = str((tracker.latest_message or {}).get("text") or value)
+        if tour.heard(text, intent_of(tracker)) == tour.STOP:
+            return {"tour_answer": "stopped", "tour_position": None}
         position, replies = tour.move(get_knowledge(), _position(tracker), text, intent_of(tracker))
         send(dispatcher, replies)
         if position is None:
@@ -141,5 +158,5 @@ class ActionTourEnd(Action):
 
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
-        send(dispatcher, [tour.finished()])
+        send(dispatcher, [tour.stopped() if tracker.get_slot("tour_answer") == "stopped" else tour.finished()])
         return [SlotSet(slot, None) for slot in TOUR_SLOTS]

@@ -165,6 +165,15 @@ class Stack:
             [sys.executable, "-m", "bot.web", "--port", str(self.ports.web), "--rasa-port", str(self.ports.rasa)],
         )
 
+    def stop_one(self, name: str) -> None:
+        """Stop one server (e.g. ``"actions"``), as a crash would; ``start_actions()`` brings it back."""
+        index = self.started.index(name)
+        process = self.processes.pop(index)
+        self.started.pop(index)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
     def start(self) -> None:
         self.start_actions()
         self.start_rasa()

@@ -1,4 +1,4 @@
-"""Wraps Rasa's message handler so every channel gets the same protection before a message is processed."""
+"""Wraps Rasa's message handler so every channel gets the same protection before and after a message is processed."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from rasa.core.channels.channel import UserMessage
 from bot import settings
 from bot.channels.hygiene import safe_message, safe_sender
 from bot.channels.privacy import PRIVACY_NOTE, has_masked_data
+from bot.channels.replies import ACTIONS_DOWN, CountingOutputChannel, action_server_answers
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
@@ -20,9 +21,15 @@ def guarded(on_new_message: Handler) -> Handler:
     async def handle(message: UserMessage) -> Any:
         message.sender_id = safe_sender(message.sender_id)
         message.text = safe_message(message.text, settings.max_message_chars())
+        channel = message.output_channel
+        counting = CountingOutputChannel(channel)
+        counting.name = channel.name  # type: ignore[method-assign]  # Rasa records the channel's own name
+        message.output_channel = counting
         result = await on_new_message(message)
+        if counting.sent == 0 and not await action_server_answers():
+            await channel.send_text_message(message.sender_id, ACTIONS_DOWN)
         if has_masked_data(message.text):
-            await message.output_channel.send_text_message(message.sender_id, PRIVACY_NOTE)
+            await channel.send_text_message(message.sender_id, PRIVACY_NOTE)
         return result
 
     return handle

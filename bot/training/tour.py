@@ -137,3 +137,11 @@ def finished() -> Reply:
         buttons=(Button("Quiz me", intent_payload("start_quiz")),
                  Button("Plan engagement activities", intent_payload("plan_activities"))),
     )
+
+
+def stopped() -> Reply:
+    return Reply(
+        text="OK, we'll stop the tour here. You can start it again at any time.",
+        buttons=(Button("Tour of the matrix", intent_payload("start_tour")),
+                 Button("Quiz me", intent_payload("start_quiz"))),
+    )

@@ -11,6 +11,7 @@ from actions.training import (
     ActionAskTourAnswer,
     ActionQuizSummary,
     ActionStartQuiz,
+    ActionTourEnd,
     ValidateQuizForm,
     ValidateTourForm,
 )
@@ -86,3 +87,23 @@ def test_the_tour_moves_and_ends():
     dispatcher = CollectingDispatcher()
     assert asyncio.run(validate("more", dispatcher, tracker, {}))["tour_position"] == 0
     assert dispatcher.messages[0]["text"].startswith("More about")
+
+
+def test_stop_ends_the_round_but_an_answer_that_looks_like_stop_does_not(knowledge):
+    state, _ = quiz.start(knowledge, 9)
+    state, _ = quiz.ask(knowledge, state)
+    assert validate_quiz({"quiz_state": state.to_slot()}, "stop", intent="stop")[0] == {"quiz_answer": "stopped"}
+    assert validate_quiz({"quiz_state": state.to_slot()}, "/stop", intent="stop")[0] == {"quiz_answer": "stopped"}
+    question = all_questions(knowledge)[state.asked[-1]]
+    result, said = validate_quiz({"quiz_state": state.to_slot()}, question.right_option, intent="stop")
+    assert said[0].startswith("Right!") and result["quiz_answer"] is None
+
+
+def test_stopping_the_tour_says_so():
+    validate = ValidateTourForm().validate_tour_answer
+    tracker = make_tracker(slots={"tour_position": 3}, text="stop", intent="stop")
+    assert asyncio.run(validate("stop", CollectingDispatcher(), tracker, {})) == {
+        "tour_answer": "stopped", "tour_position": None}
+    dispatcher = CollectingDispatcher()
+    run(ActionTourEnd(), make_tracker(slots={"tour_answer": "stopped"}), dispatcher)
+    assert "stop the tour here" in dispatcher.messages[0]["text"]

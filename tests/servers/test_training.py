@@ -44,7 +44,7 @@ def test_typed_answers_skip_and_stop_mid_round(client: RestClient):
     messages = client.send(sender, "skip").body
     assert messages[0]["text"].startswith("Skipped.")
     messages = client.send(sender, "stop").body
-    assert "You got 1 out of 2" in messages[0]["text"]
+    assert "You got 1 out of 2" in " ".join(m.get("text", "") for m in messages)
 
 
 def test_the_tour_from_start_to_finish(client: RestClient):
@@ -63,3 +63,12 @@ def test_the_tour_from_start_to_finish(client: RestClient):
     messages = client.send(sender, "next").body
     assert "end of the tour" in messages[0]["text"]
     assert "Quiz me" in button_titles(messages)
+
+
+def test_stopping_the_tour_part_way(client: RestClient):
+    sender = "learner-tour-stop"
+    client.send(sender, "give me a tour")
+    client.send(sender, "next")
+    messages = client.send(sender, "stop").body
+    assert "stop the tour here" in messages[0]["text"]
+    assert "Hello" in " ".join(m.get("text", "") for m in client.send(sender, "hi").body)
