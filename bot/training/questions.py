@@ -176,41 +176,39 @@ def invitation_contents_questions(knowledge: Knowledge) -> Iterator[Question]:
     # invitation.
     wrong_pool = _labels_outside(knowledge, "consultation-criteria", labels)
     for item in contents.items:
-        qid = f"invitation-contents:{item.id}"
-        rng = _rng(qid)
-        options, answer = _shuffled(item.label, rng.sample(wrong_pool, OPTIONS - 1), rng)
-        yield Question(
-            qid, "invitation-contents",
+        yield _name_it(
+            "invitation-contents", item.id, item.label, wrong_pool,
             "Which of these does the guide say every invitation should tell people about?",
-            options, answer, f"{item.label}: {item.text}", contents.source,
+            f"{item.label}: {item.text}", contents.source,
         )
+
+
+def _name_it(kind: str, key: str, right: str, others: list[str], prompt: str, explanation: str,
+             source: model.SourceRef) -> Question:
+    """A question whose right option is one name and whose wrong options are three of its siblings' names."""
+    qid = f"{kind}:{key}"
+    rng = _rng(qid)
+    options, answer = _shuffled(right, rng.sample(others, OPTIONS - 1), rng)
+    return Question(qid, kind, prompt, options, answer, explanation, source)
 
 
 def support_kind_questions(knowledge: Knowledge) -> Iterator[Question]:
     support = knowledge.topic("support-kinds")
     for item in support.items:
-        qid = f"support-kind:{item.id}"
-        rng = _rng(qid)
-        others = [other.label for other in support.items if other.id != item.id]
-        options, answer = _shuffled(item.label, rng.sample(others, OPTIONS - 1), rng)
-        yield Question(
-            qid, "support-kind",
-            f"Which kind of support is this?\n\"{item.text}\"",
-            options, answer, f"This is {item.label.lower()}. {item.text}", support.source,
+        yield _name_it(
+            "support-kind", item.id, item.label, [other.label for other in support.items if other.id != item.id],
+            f"Which kind of support is this?\n\"{item.text}\"", f"This is {item.label.lower()}. {item.text}",
+            support.source,
         )
 
 
 def ladder_rung_questions(knowledge: Knowledge) -> Iterator[Question]:
     rungs = knowledge.kb.ladder_rungs
     for rung in rungs:
-        qid = f"ladder-rung:{rung.id}"
-        rng = _rng(qid)
-        others = [other.name for other in rungs if other.id != rung.id]
-        options, answer = _shuffled(rung.name, rng.sample(others, OPTIONS - 1), rng)
-        yield Question(
-            qid, "ladder-rung",
+        yield _name_it(
+            "ladder-rung", rung.id, rung.name, [other.name for other in rungs if other.id != rung.id],
             f"On the ladder of participation, which rung is this?\n\"{rung.meaning}\"",
-            options, answer, f"Rung {rung.number}, {rung.name}: {rung.meaning}", rung.source,
+            f"Rung {rung.number}, {rung.name}: {rung.meaning}", rung.source,
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,15 +51,21 @@ def page_url(stack) -> str:
     return f"http://localhost:{stack.ports.web}/"
 
 
-def open_chat(browser, url: str, width: int = 1000, height: int = 900):
+@contextmanager
+def open_chat(browser, url: str, width: int = 1000, height: int = 900) -> Iterator[object]:
+    """A fresh browser tab on the page, greeted by the bot; fails the test if the page threw a script error."""
     context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url)
-    # The page sends /greet when it connects; the greeting proves the socket.io round trip works.
-    page.locator(".rw-response").first.wait_for(timeout=BOT_TIMEOUT_MS)
-    return context, page, errors
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url)
+        # The page sends /greet when it connects; the greeting proves the socket.io round trip works.
+        page.locator(".rw-response").first.wait_for(timeout=BOT_TIMEOUT_MS)
+        yield page
+        assert not errors, errors
+    finally:
+        context.close()
 
 
 def send(page, text: str) -> None:
@@ -105,8 +112,7 @@ def test_page_files_are_served_with_a_strict_security_policy(stack):
 def test_planning_question_shows_suggestions_and_the_matrix_view(browser, page_url):
     knowledge = get_knowledge()
     cell = knowledge.cell("review", "consultation", "cyp")
-    context, page, errors = open_chat(browser, page_url)
-    try:
+    with open_chat(browser, page_url) as page:
         send(page, "We're reviewing our youth service and want feedback from young people")
         matrix = page.get_by_test_id("matrix")
         matrix.wait_for(timeout=BOT_TIMEOUT_MS)
@@ -126,14 +132,10 @@ def test_planning_question_shows_suggestions_and_the_matrix_view(browser, page_u
         page.wait_for_function("n => document.querySelectorAll('.rw-response').length > n", arg=answers_before,
                                timeout=BOT_TIMEOUT_MS)
         page.screenshot(path=str(SCREENSHOTS / "after-quick-reply.png"), full_page=True)
-        assert not errors, errors
-    finally:
-        context.close()
 
 
 def test_the_page_is_usable_by_keyboard_and_screen_reader(browser, page_url):
-    context, page, errors = open_chat(browser, page_url)
-    try:
+    with open_chat(browser, page_url) as page:
         assert page.get_by_role("log", name="Conversation").count() == 1
         assert page.get_by_role("textbox", name="Your message").count() == 1
         assert page.get_by_role("button", name="Send").count() == 1
@@ -145,14 +147,10 @@ def test_the_page_is_usable_by_keyboard_and_screen_reader(browser, page_url):
         assert page.evaluate("document.activeElement.className") == "skip-link"
         for selector in (".page-header h1", ".rw-response .rw-markdown", ".rw-reply", ".hint"):
             assert contrast_ratio(page, selector) >= 4.5, selector
-        assert not errors, errors
-    finally:
-        context.close()
 
 
 def test_the_page_works_on_a_320_pixel_wide_screen(browser, page_url):
-    context, page, errors = open_chat(browser, page_url, width=320, height=640)
-    try:
+    with open_chat(browser, page_url, width=320, height=640) as page:
         send(page, "We are buying a new youth service and want to co-produce it with teenagers")
         page.get_by_test_id("matrix").wait_for(timeout=BOT_TIMEOUT_MS)
         fits = page.eval_on_selector(".matrix-scroll", "box => box.querySelector('table').scrollWidth <= box.clientWidth")
@@ -160,14 +158,10 @@ def test_the_page_works_on_a_320_pixel_wide_screen(browser, page_url):
         page.screenshot(path=str(SCREENSHOTS / "narrow-320px.png"), full_page=True)
         page_width = page.evaluate("document.documentElement.scrollWidth")
         assert page_width <= 320, f"the page scrolls sideways ({page_width} px)"
-        assert not errors, errors
-    finally:
-        context.close()
 
 
 def test_a_member_of_the_public_finds_ways_to_take_part_by_pressing_skip(browser, page_url):
-    context, page, errors = open_chat(browser, page_url)
-    try:
+    with open_chat(browser, page_url) as page:
         send(page, "how can I get involved?")
         for question in range(4):
             # A chosen quick reply disappears, so the Skip on screen is always the newest question's.
@@ -181,6 +175,3 @@ def test_a_member_of_the_public_finds_ways_to_take_part_by_pressing_skip(browser
         # Five messages from the person: the question and four skips.
         assert page.locator(".rw-client").count() == 5
         page.screenshot(path=str(SCREENSHOTS / "community-member.png"), full_page=True)
-        assert not errors, errors
-    finally:
-        context.close()
