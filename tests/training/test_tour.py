@@ -26,6 +26,7 @@ def test_each_step_has_an_example_and_a_source(knowledge: Knowledge):
     [("next", None, tour.NEXT), ("ok, go on", None, tour.NEXT), ("yes", "affirm", tour.NEXT),
      ("back", None, tour.BACK), ("go back please", None, tour.BACK), ("more about this", None, tour.MORE),
      ("tell me more", None, tour.MORE), ("stop", None, tour.STOP), ("/stop", "stop", tour.STOP),
+     ("back", "stop", tour.BACK), ("please", "stop", tour.STOP),
      ("banana", None, None)],
 )
 def test_moves_are_understood(said, intent, expected):
