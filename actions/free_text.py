@@ -8,11 +8,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dispatch import send
-from bot.advice.answers import answer
+from bot.advice.answers import answer, asks_definition
 from bot.advice.skipping import SKIPPED, is_skip
 from bot.knowledge import get_knowledge
 
-QUESTION_INTENTS = ("ask_guidance", "ask_definition")
+QUESTION_INTENTS = ("ask_guidance",)
 
 
 def intent_of(tracker: Tracker) -> str | None:
@@ -39,7 +39,7 @@ def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tra
     intent = intent_of(tracker)
     text = str(value)
     if intent in QUESTION_INTENTS and text.rstrip().endswith("?"):
-        send(dispatcher, answer(get_knowledge(), text, definition=intent == "ask_definition"))
+        send(dispatcher, answer(get_knowledge(), text, definition=asks_definition(text)))
         return {slot: None}
     if is_skip(text) or means(tracker, "skip"):
         return {slot: SKIPPED}

@@ -8,7 +8,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
 from actions.safety import friendly_on_error
-from bot.advice.answers import answer
+from bot.advice.answers import answer, asks_definition
 from bot.knowledge import get_knowledge
 
 
@@ -25,13 +25,13 @@ class ActionAnswerQuestion(Action):
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
+        text = message.get("text") or ""
         send(
             dispatcher,
             answer(
                 get_knowledge(),
-                message.get("text") or "",
-                definition=intent == "ask_definition",
+                text,
+                definition=asks_definition(text),
                 topic_id=latest_entity(tracker, "topic"),
                 stage=latest_entity(tracker, "stage"),
                 level=latest_entity(tracker, "level"),

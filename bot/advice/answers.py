@@ -14,6 +14,7 @@ from bot.advice.reply import Button, Reply, intent_payload, topic_button
 from bot.knowledge import render
 from bot.knowledge.query import Knowledge, UnknownEntry
 from bot.knowledge.search import SearchHit
+from bot.nlp.lemmas import normalise
 
 MIN_SCORE = 4.0
 MIN_COVERAGE = 0.5  # the best match must cover at least half of what was asked
@@ -25,12 +26,30 @@ _QUESTION_WORDS = re.compile(
 )
 _ASKS_ABOUT_STAGE_OR_LEVEL = re.compile(r"\b(?:stage|level)\b", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:mean|means|stand for|is|are))?\s*[?.!]*\s*$", re.IGNORECASE)
+_DEFINITION = re.compile(
+    r"^\s*(?:please\s+)?(?:(?:can you\s+)?(?:define|explain)\s|(?:what|wat)(?:'s|s| is| are|’s)\s"
+    r"|what do you mean by\s|what is meant by\s|meaning of\s|(?:the\s+)?definition of\s)"
+    r"|\b(?:mean|means|stand for|stands for)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 
 
 def asked_term(text: str) -> str:
     """The term in a "what is X?" question: ``"What does co-production mean?"`` -> ``"co-production"``."""
     stripped = _QUESTION_WORDS.sub("", text, count=1)
     return _TRAILING.sub("", stripped).strip(" '\"")
+
+
+def asks_definition(text: str) -> bool:
+    """True when ``text`` asks what something is or means: "what is X", "what does X mean", "define X",
+    "meaning of X", "what does X stand for". The answer then tries the glossary before searching."""
+    return bool(_DEFINITION.search(text))
+
+
+def _names_entity(knowledge: Knowledge, term: str, entity_id: str) -> bool:
+    """True when ``term`` is one of the names of stage or level ``entity_id`` ("negotiation", "analyse")."""
+    wanted = normalise(term)
+    return any(wanted in phrases.get(entity_id, ()) for phrases in knowledge.vocabulary().values())
 
 
 def who_can_help(knowledge: Knowledge) -> str:
@@ -85,7 +104,7 @@ def answer(
     Args:
         knowledge: the knowledge base.
         text: what the person typed.
-        definition: True when the question asks what something means.
+        definition: True when the question asks what something means (see :func:`asks_definition`).
         topic_id: an entry id asked for directly (from a button).
         stage, level: entities found in the message, used for "what is the do stage?".
     """
@@ -99,10 +118,11 @@ def answer(
         term = knowledge.glossary_term(asked_term(text))
         if term is not None:
             return _entry_replies(knowledge, term, [])
-        if named:
-            return _entry_replies(knowledge, knowledge.entry(named), [])
-    elif named and _ASKS_ABOUT_STAGE_OR_LEVEL.search(text):
-        # "what happens at the review stage?": the stage itself is the answer, not a topic that mentions it
+    if named and (
+        _ASKS_ABOUT_STAGE_OR_LEVEL.search(text) or (definition and _names_entity(knowledge, asked_term(text), named))
+    ):
+        # "what happens at the review stage?", "what does negotiation mean?": the stage or level itself is the
+        # answer, not a topic that mentions it ("what are the consultation criteria?" is searched)
         return _entry_replies(knowledge, knowledge.entry(named), [])
     hits = knowledge.search(text, limit=4)
     if not hits or hits[0].score < MIN_SCORE or hits[0].coverage < MIN_COVERAGE:

@@ -47,7 +47,7 @@ def test_answer_question_uses_the_message_text(dispatcher, domain):
 def test_answer_question_explains_a_stage_named_in_a_definition_question(dispatcher, domain):
     tracker = make_tracker(
         text="what is the do stage",
-        intent="ask_definition",
+        intent="ask_guidance",
         entities=[{"entity": "stage", "value": "do"}],
     )
     run(ActionAnswerQuestion(), dispatcher, tracker, domain)

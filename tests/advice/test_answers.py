@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice.answers import answer, asked_term
+from bot.advice.answers import answer, asked_term, asks_definition
 from bot.knowledge import Knowledge
 
 
@@ -20,6 +20,53 @@ from bot.knowledge import Knowledge
 )
 def test_asked_term_strips_the_question(question, term):
     assert asked_term(question) == term
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a sounding board?",
+        "What's co-production",
+        "whats an SLA",
+        "what are direct payments",
+        "What does negotiation mean?",
+        "what does CYP stand for",
+        "define mystery shopping",
+        "please explain participatory budgeting",
+        "meaning of probity",
+        "definition of service user",
+        "what do you mean by commissioning",
+        "tokenism - what does that mean",
+    ],
+)
+def test_a_what_is_question_asks_for_a_definition(question):
+    assert asks_definition(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long should a consultation last?",
+        "will I be paid",
+        "why bother with engagement",
+        "how do I avoid tokenism",
+        "should we pay people for getting involved",
+        "who makes the final decision",
+        "can I bring someone with me",
+    ],
+)
+def test_a_guidance_question_is_not_a_definition(question):
+    assert not asks_definition(question)
+
+
+def test_a_what_is_question_about_a_level_name_explains_the_level(knowledge: Knowledge):
+    text = answer(knowledge, "what does negotiation mean?", definition=True, level="negotiation")[0].text
+    assert text.startswith(knowledge.entry("negotiation").name)
+
+
+def test_a_what_are_question_naming_a_level_in_passing_is_searched(knowledge: Knowledge):
+    text = answer(knowledge, "what are the consultation criteria?", definition=True, level="consultation")[0].text
+    assert "criteri" in text.lower()
 
 
 def test_definition_comes_from_the_glossary_with_its_source(knowledge: Knowledge):
