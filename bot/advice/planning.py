@@ -60,6 +60,16 @@ def stage_from_context(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_QUESTION_START = re.compile(r"^\s*(?:what|how|why|where|when|which|who|is|are|can|could|does|do|should)\b",
+                             re.IGNORECASE)
+
+
+def describes_a_plan(text: str, stage: str | None, level: str | None) -> bool:
+    """True when a message the NLU was unsure of names a stage and a level and is not a question: a plan to suggest
+    activities for ("we're at the review stage and want to co-produce with young people")."""
+    return bool(stage and level and "?" not in (text or "") and not _QUESTION_START.match(text or ""))
+
+
 @dataclass(frozen=True)
 class LevelAdvice:
     """A recommended level and the reasons, in plain words."""

@@ -197,3 +197,21 @@ def test_a_free_text_answer_the_nlu_mistakes_for_an_intent_is_still_kept(dispatc
     domain = {"forms": {"person_centred_form": {"required_slots": ["pc_what_matters"]}}, "slots": {}}
     events = asyncio.run(ValidatePersonCentredForm().run(dispatcher, tracker, domain))
     assert events[0]["value"] == answer
+
+
+def test_an_unsure_message_that_describes_a_plan_gets_suggestions(dispatcher, domain):
+    entities = [{"entity": "stage", "value": "review"}, {"entity": "level", "value": "participation"},
+                {"entity": "audience", "value": "cyp"}]
+    tracker = make_tracker(intent="nlu_fallback", entities=entities,
+                           text="we're at the review stage and want to co-produce with young people")
+    events = run(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    assert {"event": "slot", "timestamp": None, "name": "audience", "value": "cyp"} in events
+    assert dispatcher.messages[0]["response"] == "utter_activities_intro"
+
+
+def test_without_an_audience_the_planning_form_asks(dispatcher, domain):
+    entities = [{"entity": "stage", "value": "review"}, {"entity": "level", "value": "participation"}]
+    tracker = make_tracker(intent="nlu_fallback", entities=entities, text="review stage, co-production")
+    events = run(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "planning_form"}
+    assert dispatcher.messages == []
