@@ -44,6 +44,7 @@ def test_no_credentials_are_committed():
 
 
 def test_the_scanner_catches_what_it_should():
-    assert PATTERNS["private key"].search("-----BEGIN RSA PRIVATE KEY-----")
-    assert PATTERNS["password or secret in settings"].search('app_password: "s3cr3t-Value-1234"')
+    # Built from pieces so that this file does not trip its own scan.
+    assert PATTERNS["private key"].search("-----BEGIN RSA " + "PRIVATE KEY-----")
+    assert PATTERNS["password or secret in settings"].search("app_pass" + "word: " + '"s3cr3t-' + 'Value-1234"')
     assert not PATTERNS["password or secret in settings"].search("app_password: ${TEAMS_APP_PASSWORD}")
