@@ -11,7 +11,7 @@ from actions.dispatch import send
 from actions.safety import friendly_on_error
 from bot.advice.activities import suggest_activities
 from bot.advice.answers import answer, asks_definition
-from bot.advice.planning import describes_a_plan
+from bot.advice.planning import names_a_plan, stage_from_context
 from bot.knowledge import get_knowledge
 
 
@@ -19,6 +19,24 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
     """The value of entity ``name`` in the latest message, if any."""
     value = next(tracker.get_latest_entity_values(name), None)
     return value if isinstance(value, str) else None
+
+
+def plan_from_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
+    """Events that act on a plan the message describes, or None if it describes none.
+
+    With stage, level and audience the activities come at once; with two of them the planning form asks the third.
+    """
+    text = (tracker.latest_message or {}).get("text") or ""
+    stage = latest_entity(tracker, "stage") or stage_from_context(text)
+    level, audience = latest_entity(tracker, "level"), latest_entity(tracker, "audience")
+    if not names_a_plan(text, stage, level, audience):
+        return None
+    events = [SlotSet(name, value) for name, value in (("stage", stage), ("level", level), ("audience", audience))
+              if value]
+    if stage and level and audience:
+        send(dispatcher, suggest_activities(get_knowledge(), stage, level, audience))
+        return events
+    return [*events, FollowupAction("planning_form")]
 
 
 class ActionAnswerQuestion(Action):
@@ -30,8 +48,10 @@ class ActionAnswerQuestion(Action):
         message = tracker.latest_message or {}
         text = message.get("text") or ""
         stage, level = latest_entity(tracker, "stage"), latest_entity(tracker, "level")
-        if (message.get("intent") or {}).get("name") == "nlu_fallback" and describes_a_plan(text, stage, level):
-            return self._plan(dispatcher, stage, level, latest_entity(tracker, "audience"))
+        if (message.get("intent") or {}).get("name") == "nlu_fallback":
+            planned = plan_from_message(dispatcher, tracker)
+            if planned is not None:
+                return planned
         send(
             dispatcher,
             answer(
@@ -45,11 +65,17 @@ class ActionAnswerQuestion(Action):
         )
         return []
 
-    @staticmethod
-    def _plan(dispatcher: CollectingDispatcher, stage: str, level: str, audience: str | None) -> list:
-        """Suggest activities at once, or let the planning form ask who is being involved."""
-        events = [SlotSet("stage", stage), SlotSet("level", level)]
-        if audience is None:
-            return [*events, FollowupAction("planning_form")]
-        send(dispatcher, suggest_activities(get_knowledge(), stage, level, audience))
-        return [*events, SlotSet("audience", audience)]
+
+class ActionOutOfScope(Action):
+    """Off-topic, unless the message plainly describes a plan the NLU did not recognise."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        planned = plan_from_message(dispatcher, tracker)
+        if planned is not None:
+            return planned
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []

@@ -64,10 +64,12 @@ _QUESTION_START = re.compile(r"^\s*(?:what|how|why|where|when|which|who|is|are|c
                              re.IGNORECASE)
 
 
-def describes_a_plan(text: str, stage: str | None, level: str | None) -> bool:
-    """True when a message the NLU was unsure of names a stage and a level and is not a question: a plan to suggest
-    activities for ("we're at the review stage and want to co-produce with young people")."""
-    return bool(stage and level and "?" not in (text or "") and not _QUESTION_START.match(text or ""))
+def names_a_plan(text: str, stage: str | None, level: str | None, audience: str | None = None) -> bool:
+    """True when a message the NLU was unsure of (or thought off-topic) names two of stage, level and audience and is
+    not a question: a plan to suggest activities for ("we're at the review stage and want to co-produce with young
+    people", "we are planning a new youth club and want to work with teenagers as equals")."""
+    named = sum(1 for value in (stage, level, audience) if value)
+    return named >= 2 and "?" not in (text or "") and not _QUESTION_START.match(text or "")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import ActionStop
 from actions.invitation import SLOTS, ValidateInvitationForm
 from actions.planning import ActionSuggestActivities, ValidatePlanningForm
-from actions.questions import ActionAnswerQuestion
+from actions.questions import ActionAnswerQuestion, ActionOutOfScope
 from actions.safety import SORRY
 from bot.advice.skipping import SKIPPED
 from bot.knowledge import get_knowledge
@@ -207,6 +207,19 @@ def test_an_unsure_message_that_describes_a_plan_gets_suggestions(dispatcher, do
     events = run(ActionAnswerQuestion(), dispatcher, tracker, domain)
     assert {"event": "slot", "timestamp": None, "name": "audience", "value": "cyp"} in events
     assert dispatcher.messages[0]["response"] == "utter_activities_intro"
+
+
+def test_off_topic_stays_off_topic_but_a_plan_is_recognised(dispatcher, domain):
+    tracker = make_tracker(intent="out_of_scope", text="what's the weather like?")
+    assert run(ActionOutOfScope(), dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+    entities = [{"entity": "level", "value": "participation"}, {"entity": "audience", "value": "cyp"}]
+    tracker = make_tracker(intent="out_of_scope", entities=entities,
+                           text="we are planning a new youth club and want to work with teenagers as equals")
+    other = CollectingDispatcher()
+    events = run(ActionOutOfScope(), other, tracker, domain)
+    assert {"event": "slot", "timestamp": None, "name": "stage", "value": "plan"} in events
+    assert other.messages[0]["response"] == "utter_activities_intro"
 
 
 def test_without_an_audience_the_planning_form_asks(dispatcher, domain):

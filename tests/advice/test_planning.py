@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice.planning import FACTORS, match_choice, recommend_level, stage_from_context, supported_level
+from bot.advice.planning import (
+    FACTORS,
+    match_choice,
+    names_a_plan,
+    recommend_level,
+    stage_from_context,
+    supported_level,
+)
 from bot.knowledge import Knowledge
 
 ALL_IN_PLACE = dict.fromkeys(FACTORS, True)
@@ -68,3 +75,18 @@ def test_never_recommends_a_higher_level_than_wanted(knowledge: Knowledge):
 )
 def test_common_stage_words_count_only_in_a_clear_context(text, stage):
     assert stage_from_context(text) == stage
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "level", "audience", "expected"),
+    [
+        ("we are planning a new youth club and want to work with teenagers as equals", "plan", "participation",
+         "cyp", True),
+        ("co-production with young people", None, "participation", "cyp", True),
+        ("what is co-production with young people?", None, "participation", "cyp", False),
+        ("how do we consult parents", None, "consultation", "cyp", False),
+        ("the review stage", "review", None, None, False),
+    ],
+)
+def test_a_plan_names_two_of_stage_level_and_audience_and_is_not_a_question(text, stage, level, audience, expected):
+    assert names_a_plan(text, stage, level, audience) is expected
