@@ -1,1 +1,23 @@
-"""Thin rasa_sdk adapters: read slots and the message, call one function in ``bot/``, dispatch what it returns."""
+"""Thin rasa_sdk adapters: read slots and the message, call one function in ``bot/``, dispatch what it returns.
+
+The knowledge base is loaded when the action server imports this package: a broken one stops the server at once
+with the loader's full report (file, entry and field), rather than failing every conversation later.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from bot.knowledge import KnowledgeBaseError, get_knowledge
+
+
+def _load_knowledge_or_exit() -> None:
+    try:
+        get_knowledge()
+    except KnowledgeBaseError as error:
+        print("The action server cannot start: the knowledge base has problems.", file=sys.stderr)
+        print(error.report(), file=sys.stderr, flush=True)
+        raise SystemExit(1) from None
+
+
+_load_knowledge_or_exit()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 
 import pytest
 from rasa_sdk import Tracker
@@ -17,6 +20,7 @@ from actions.safety import SORRY
 from bot.advice.skipping import SKIPPED
 from bot.knowledge import get_knowledge
 from tests.actions.conftest import make_tracker
+from tests.conftest import PROJECT_ROOT
 
 
 def run(action, dispatcher, tracker, domain):
@@ -228,3 +232,12 @@ def test_without_an_audience_the_planning_form_asks(dispatcher, domain):
     events = run(ActionAnswerQuestion(), dispatcher, tracker, domain)
     assert events[-1] == {"event": "followup", "timestamp": None, "name": "planning_form"}
     assert dispatcher.messages == []
+
+
+def test_the_action_server_refuses_to_start_with_a_broken_knowledge_base(tmp_path):
+    broken = PROJECT_ROOT / "tests" / "knowledge" / "fixtures" / "broken" / "missing_field"
+    env = {**os.environ, "INVOLVE_KNOWLEDGE_DIR": str(broken), "PYTHONPATH": str(PROJECT_ROOT)}
+    result = subprocess.run([sys.executable, "-c", "import actions"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "cannot start" in result.stderr and ".yml" in result.stderr
