@@ -83,7 +83,7 @@ class ValidateQuizForm(FormValidationAction):
         state = quiz_state(tracker)
         text = str((tracker.latest_message or {}).get("text") or value)
         choice = _choice(tracker)
-        if choice is None and _is_stop(tracker, text, quiz_state(tracker)):
+        if choice is None and _is_stop(tracker, text, state):
             return {"quiz_answer": "stopped"}
         if choice is None and (intent_of(tracker) == "skip" or is_skip(text)):
             state, replies = quiz.record(knowledge, state, quiz.SKIPPED)

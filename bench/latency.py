@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -172,7 +171,3 @@ def measure(port: int, label: str) -> list[dict[str, float]]:
               flush=True)
         results.append(summary)
     return results
-
-
-def rasa_command() -> str:
-    return str(Path(sys.executable).parent / "rasa")

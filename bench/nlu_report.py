@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import settings
+from bot.stack import rasa_command
 
 ROOT = settings.PROJECT_ROOT
 SUMMARY = ROOT / "bench" / "results" / "nlu_cv.json"
@@ -57,9 +58,8 @@ def summarise(out: Path, seconds: float) -> dict[str, Any]:
 
 def run_cross_validation() -> dict[str, Any]:
     out = ROOT / "results" / "bench-cv"
-    rasa = str(ROOT / ".venv" / "bin" / "rasa")
     start = time.monotonic()
-    subprocess.run([rasa, "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml", "--cross-validation",
+    subprocess.run([rasa_command(), "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml", "--cross-validation",
                     "--folds", "5", "--out", str(out)], cwd=ROOT, check=True)
     summary = summarise(out, time.monotonic() - start)
     SUMMARY.parent.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,7 @@ import startup_memory  # noqa: E402
 
 from bot import settings  # noqa: E402
 from bot.knowledge.readability import MIN_SCORE, knowledge_texts, response_texts, score_texts  # noqa: E402
+from bot.stack import rasa_command  # noqa: E402
 
 ROOT = settings.PROJECT_ROOT
 RESULTS = ROOT / "bench" / "results"
@@ -64,7 +65,7 @@ def train_from_scratch() -> dict:
     out = Path(tempfile.mkdtemp(prefix="involve-train-"))
     env["RASA_CACHE_DIRECTORY"] = str(out / "cache")
     start = time.monotonic()
-    subprocess.run([latency.rasa_command(), "train", "--domain", "domain", "--out", str(out / "models"),
+    subprocess.run([rasa_command(), "train", "--domain", "domain", "--out", str(out / "models"),
                     "--fixed-model-name", "bench"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seconds = time.monotonic() - start
@@ -211,7 +212,7 @@ def main() -> int:
         results["startup"] = startup_memory.measure_startup(stack)
         print(json.dumps(results["startup"]))
         ours = latency.measure(stack.ports.rasa, "Involve")
-        actions, rasa = stack.processes
+        actions, rasa = stack.processes["actions"], stack.processes["rasa"]
         results["startup"]["rasa_rss_after_load_mb"] = round(startup_memory.rss_mb(rasa.pid))
         results["startup"]["actions_rss_after_load_mb"] = round(startup_memory.rss_mb(actions.pid))
     finally:
@@ -219,8 +220,8 @@ def main() -> int:
 
     section("latency (baseline Rasa bot)")
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
-    folder, model = latency.build_baseline(latency.rasa_command(), env)
-    process = latency.start_baseline(latency.rasa_command(), folder, model, 35105, env)
+    folder, model = latency.build_baseline(rasa_command(), env)
+    process = latency.start_baseline(rasa_command(), folder, model, 35105, env)
     try:
         latency.wait_for(35105)
         baseline = latency.measure(35105, "baseline")

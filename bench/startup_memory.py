@@ -60,7 +60,7 @@ def measure_startup(stack: Stack) -> dict[str, float]:
     first = time.monotonic() - start
     for text in WARM_UP:
         post_message(stack.ports.rasa, "bench", text)
-    actions, rasa = stack.processes
+    actions, rasa = stack.processes["actions"], stack.processes["rasa"]
     return {
         "ready_s": round(ready, 1),
         "first_answer_s": round(first, 1),

@@ -42,6 +42,11 @@ class Ports:
         return [f"http://localhost:{self.web}", f"http://127.0.0.1:{self.web}", *extra]
 
 
+def rasa_command() -> str:
+    """The ``rasa`` command of the virtual environment this Python runs in."""
+    return str(Path(sys.executable).parent / "rasa")
+
+
 class ApiSettingsError(ValueError):
     pass
 
@@ -98,8 +103,7 @@ class Stack:
     ports: Ports = field(default_factory=Ports)
     log_dir: Path = field(default_factory=lambda: settings.PROJECT_ROOT / "build" / "logs")
     extra_env: dict[str, str] = field(default_factory=dict)
-    processes: list[subprocess.Popen] = field(default_factory=list)
-    started: list[str] = field(default_factory=list)
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)  # by name: actions, rasa, web
     _logs: list[IO[bytes]] = field(default_factory=list)
 
     def environment(self) -> dict[str, str]:
@@ -128,20 +132,23 @@ class Stack:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        self.processes.append(process)
-        self.started.append(name)
+        self.processes[name] = process
         return process
 
     def start_actions(self) -> None:
-        rasa = str(Path(sys.executable).parent / "rasa")
-        self._spawn("actions", [rasa, "run", "actions", "--actions", "actions", "--port", str(self.ports.actions)])
+        self._spawn("actions", [rasa_command(), "run", "actions", "--actions", "actions", "--port",
+                                str(self.ports.actions)])
+
+    def shell_command(self, port: int | None = None) -> list[str]:
+        """``rasa shell`` on this stack's model and action server (``make shell``, and the terminal test)."""
+        return [rasa_command(), "shell", "--model", str(self.model), "--endpoints", "endpoints.yml",
+                "--logging-config-file", "logging.yml", *(["--port", str(port)] if port else [])]
 
     def start_rasa(self) -> None:
-        rasa = str(Path(sys.executable).parent / "rasa")
         self._spawn(
             "rasa",
             [
-                rasa,
+                rasa_command(),
                 "run",
                 "--model",
                 str(self.model),
@@ -167,9 +174,7 @@ class Stack:
 
     def stop_one(self, name: str) -> None:
         """Stop one server (e.g. ``"actions"``), as a crash would; ``start_actions()`` brings it back."""
-        index = self.started.index(name)
-        process = self.processes.pop(index)
-        self.started.pop(index)
+        process = self.processes.pop(name)
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -186,10 +191,10 @@ class Stack:
             f"http://127.0.0.1:{self.ports.actions}/health",
             f"http://127.0.0.1:{self.ports.rasa}/webhooks/rest/",
         ]
-        if "web" in self.started:
+        if "web" in self.processes:
             checks.append(f"http://127.0.0.1:{self.ports.web}/health")
         while time.monotonic() - start < timeout:
-            for process in self.processes:
+            for process in self.processes.values():
                 if process.poll() is not None:
                     raise RuntimeError(f"a server exited early (code {process.returncode}); see {self.log_dir}")
             if all(_get(url) == 200 for url in checks):
@@ -198,17 +203,16 @@ class Stack:
         raise TimeoutError(f"servers not ready after {timeout:.0f} s; see {self.log_dir}")
 
     def stop(self) -> None:
-        for process in self.processes:
+        for process in self.processes.values():
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
+        for process in self.processes.values():
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
         self.processes.clear()
-        self.started.clear()
         for log in self._logs:
             log.close()
         self._logs.clear()

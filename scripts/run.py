@@ -28,11 +28,9 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, stop)
     if "--shell" in argv:
         stack.start_actions()
-        rasa = str(Path(sys.executable).parent / "rasa")
         try:
             return subprocess.call(
-                [rasa, "shell", "--model", str(stack.model), "--endpoints", "endpoints.yml",
-                 "--logging-config-file", "logging.yml"],
+                stack.shell_command(),
                 cwd=settings.PROJECT_ROOT,
                 env=stack.environment(),
             )
@@ -63,7 +61,7 @@ def main(argv: list[str]) -> int:
     print("  Terminal: make shell")
     print("Press Ctrl-C to stop.")
     try:
-        while not stopping and all(p.poll() is None for p in stack.processes):
+        while not stopping and all(p.poll() is None for p in stack.processes.values()):
             time.sleep(0.5)
     finally:
         print("\nStopping...")

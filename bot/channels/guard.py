@@ -23,7 +23,6 @@ def guarded(on_new_message: Handler) -> Handler:
         message.text = safe_message(message.text, settings.max_message_chars())
         channel = message.output_channel
         counting = CountingOutputChannel(channel)
-        counting.name = channel.name  # type: ignore[method-assign]  # Rasa records the channel's own name
         message.output_channel = counting
         result = await on_new_message(message)
         if counting.sent == 0 and not await action_server_answers():

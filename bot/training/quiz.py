@@ -117,11 +117,15 @@ def ask(knowledge: Knowledge, state: QuizState) -> tuple[QuizState, Reply]:
     return state, Reply(text="\n".join(lines), buttons=buttons)
 
 
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9 ]", " ", (text or "").lower()).split()
+
+
 def match_option(question: Question, text: str, choice: str | None = None) -> int | None:
     """Which option the learner chose: a button's number, a letter or number typed, or the option's words."""
     if choice and choice.isdigit() and 1 <= int(choice) <= len(question.options):
         return int(choice) - 1
-    said = re.sub(r"[^a-z0-9 ]", " ", (text or "").lower()).split()
+    said = _words(text)
     if len(said) == 1 and said[0] in _LETTERS[: len(question.options)]:
         return _LETTERS.index(said[0])
     if len(said) == 1 and said[0].isdigit() and 1 <= int(said[0]) <= len(question.options):
@@ -131,13 +135,11 @@ def match_option(question: Question, text: str, choice: str | None = None) -> in
     phrase = " ".join(said)
     if not phrase:
         return None
-    exact = [i for i, o in enumerate(question.options) if " ".join(re.sub(r"[^a-z0-9 ]", " ", o.lower()).split()) == phrase]
+    options = [" ".join(_words(option)) for option in question.options]
+    exact = [i for i, option in enumerate(options) if option == phrase]
     if len(exact) == 1:
         return exact[0]
-    containing = [
-        i for i, o in enumerate(question.options)
-        if re.search(rf"\b{re.escape(phrase)}\b", " ".join(re.sub(r"[^a-z0-9 ]", " ", o.lower()).split()))
-    ]
+    containing = [i for i, option in enumerate(options) if re.search(rf"\b{re.escape(phrase)}\b", option)]
     return containing[0] if len(containing) == 1 and len(phrase) >= 4 else None
 
 

@@ -93,27 +93,28 @@ def make_handler(config: PageConfig) -> type[BaseHTTPRequestHandler]:
     class PageHandler(BaseHTTPRequestHandler):
         server_version = "InvolvePage"
         sys_version = ""
+        host = "localhost"  # the Host header's name, read once per request in _serve or _refuse
 
         def _send(self, status: HTTPStatus, body: bytes, content_type: str, head_only: bool = False) -> None:
-            host = request_host(self.headers.get("Host"))
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-cache")
             self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Referrer-Policy", "no-referrer")
-            self.send_header("Content-Security-Policy", config.security_policy(host))
+            self.send_header("Content-Security-Policy", config.security_policy(self.host))
             self.end_headers()
             if not head_only:
                 self.wfile.write(body)
 
         def _serve(self, head_only: bool) -> None:
+            self.host = request_host(self.headers.get("Host"))
             path = urlsplit(self.path).path
             if path == "/health":
                 self._send(HTTPStatus.OK, b'{"status": "ok"}', "application/json", head_only)
                 return
             if path == "/config.js":
-                body = config.config_js(request_host(self.headers.get("Host"))).encode()
+                body = config.config_js(self.host).encode()
                 self._send(HTTPStatus.OK, body, CONTENT_TYPES[".js"], head_only)
                 return
             file = table.get(path)
@@ -129,6 +130,7 @@ def make_handler(config: PageConfig) -> type[BaseHTTPRequestHandler]:
             self._serve(head_only=True)
 
         def _refuse(self) -> None:
+            self.host = request_host(self.headers.get("Host"))
             self._send(HTTPStatus.METHOD_NOT_ALLOWED, b"Only GET", "text/plain; charset=utf-8")
 
         do_POST = do_PUT = do_DELETE = do_PATCH = _refuse  # noqa: N815

@@ -11,14 +11,11 @@ import re
 import select
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from bot.stack import newest_model
 from tests.conftest import PROJECT_ROOT
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -65,13 +62,8 @@ class Terminal:
 
 @pytest.fixture
 def terminal(stack, tmp_path) -> Iterator[Terminal]:
-    rasa = str(Path(sys.executable).parent / "rasa")
     env = {**stack.environment(), "TRACKER_DB": str(tmp_path / "shell.db"), "TERM": "xterm", "COLUMNS": "120"}
-    shell = Terminal(
-        [rasa, "shell", "--model", str(newest_model(PROJECT_ROOT / "models")), "--endpoints", "endpoints.yml",
-         "--port", str(SHELL_PORT), "--logging-config-file", "logging.yml"],
-        env,
-    )
+    shell = Terminal(stack.shell_command(port=SHELL_PORT), env)
     try:
         shell.read_until(r"Your input ->", timeout=240)
         yield shell

@@ -63,10 +63,12 @@ def needs_card(text: str) -> bool:
     return len(lines) >= 3 or any(_is_list_line(line) for line in lines)
 
 
+def _first_line(text: str) -> str:
+    return text.splitlines()[0] if text else ""
+
+
 def text_activity(text: str) -> dict[str, Any]:
-    return card_activity(_card(text_blocks(text)), summary=text.splitlines()[0] if text else "") if needs_card(
-        text
-    ) else message(text)
+    return card_activity(_card(text_blocks(text)), _first_line(text)) if needs_card(text) else message(text)
 
 
 def submit_action(title: str, payload: str) -> dict[str, Any]:
@@ -86,7 +88,7 @@ def buttons_activity(text: str, buttons: Iterable[Mapping[str, Any]]) -> dict[st
     body = text_blocks(text) if text else []
     for start in range(0, len(actions), MAX_ACTIONS_PER_ROW):
         body.append({"type": "ActionSet", "actions": actions[start : start + MAX_ACTIONS_PER_ROW]})
-    return card_activity(_card(body), summary=text.splitlines()[0] if text else "")
+    return card_activity(_card(body), _first_line(text))
 
 
 def _cell(text: str, chosen: bool = False, header: bool = False) -> dict[str, Any]:
