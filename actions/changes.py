@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.invitation import SLOTS as INVITATION_SLOTS
-from actions.questions import latest_entity
+from actions.reading import latest_entity
 from bot.advice.invitation import PARTS
 from bot.advice.reply import intent_payload
 

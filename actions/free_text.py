@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -13,6 +14,7 @@ from bot.advice.skipping import SKIPPED, is_skip
 from bot.knowledge import get_knowledge
 
 QUESTION_INTENTS = ("ask_guidance",)
+_STOP = re.compile(r"^\s*/?(?:stop|cancel|quit|exit|start again|start over)\b", re.IGNORECASE)
 
 
 def intent_of(tracker: Tracker) -> str | None:
@@ -26,6 +28,11 @@ def means(tracker: Tracker, intent: str, max_words: int = 5, min_confidence: flo
     found = latest.get("intent") or {}
     words = len(str(latest.get("text") or "").split())
     return found.get("name") == intent and float(found.get("confidence") or 0) >= min_confidence and words <= max_words
+
+
+def says_stop(tracker: Tracker, text: str) -> bool:
+    """True when a form's free-text answer is really "stop": said plainly, or a short, confident stop intent."""
+    return bool(_STOP.match(text)) or means(tracker, "stop", max_words=3)
 
 
 def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:

@@ -10,11 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.questions import latest_entity
+from actions.reading import latest_entity
 from actions.safety import friendly_on_error
-from bot.advice.activities import all_activities, locate_activity, stage_overview, suggest_activities
+from bot.advice.activities import all_activities, locate_activity, located, stage_overview, suggest_activities
+from bot.advice.activity_names import locate_payload, located_name, match_name, which_one
 from bot.advice.answers import answer
 from bot.advice.planning import FACTORS, match_choice, recommend_level, stage_from_context
+from bot.feedback.buttons import with_feedback
 from bot.knowledge import get_knowledge
 from bot.knowledge.model import AUDIENCE_IDS, LEVEL_IDS, STAGE_IDS
 
@@ -99,6 +101,7 @@ class _CellAction:
     """
 
     compose = staticmethod(suggest_activities)
+    ask_feedback = False
 
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
@@ -106,12 +109,14 @@ class _CellAction:
         if not (stage and level and audience):
             dispatcher.utter_message(response="utter_not_understood_slot")
             return []
-        send(dispatcher, self.compose(get_knowledge(), stage, level, audience))
+        replies = self.compose(get_knowledge(), stage, level, audience)
+        send(dispatcher, with_feedback(replies, f"cell:{stage}/{level}/{audience}") if self.ask_feedback else replies)
         return []
 
 
 class ActionSuggestActivities(_CellAction, Action):
     compose = staticmethod(suggest_activities)
+    ask_feedback = True
 
     def name(self) -> str:
         return "action_suggest_activities"
@@ -151,7 +156,14 @@ class ActionLocateActivity(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         text = (tracker.latest_message or {}).get("text") or ""
         knowledge = get_knowledge()
-        send(dispatcher, locate_activity(knowledge, text) or answer(knowledge, text))
+        named = latest_entity(tracker, "activity") or located_name(text)
+        match = match_name(knowledge, named) if named else None
+        if match is not None and match.ambiguous:
+            send(dispatcher, [which_one(match, locate_payload)])
+        elif match is not None and match.found:
+            send(dispatcher, with_feedback(located(knowledge, list(match.activities)), match.activities[0].id))
+        else:
+            send(dispatcher, locate_activity(knowledge, text) or answer(knowledge, text))
         return []
 
 

@@ -8,17 +8,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
+from actions.misses import MISSED_SLOT, reply_to_a_miss
+from actions.reading import latest_entity
 from actions.safety import friendly_on_error
 from bot.advice.activities import suggest_activities
-from bot.advice.answers import answer, asks_definition
+from bot.advice.answers import asks_definition, dont_know, entry_replies, find_answer
+from bot.advice.did_you_mean import did_you_mean
 from bot.advice.planning import names_a_plan, stage_from_context
+from bot.advice.reply import Reply
+from bot.feedback.buttons import with_feedback
 from bot.knowledge import get_knowledge
-
-
-def latest_entity(tracker: Tracker, name: str) -> str | None:
-    """The value of entity ``name`` in the latest message, if any."""
-    value = next(tracker.get_latest_entity_values(name), None)
-    return value if isinstance(value, str) else None
+from bot.knowledge.query import Knowledge
 
 
 def plan_from_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
@@ -39,7 +39,21 @@ def plan_from_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     return [*events, FollowupAction("planning_form")]
 
 
+def intent_ranking(tracker: Tracker) -> list[tuple[str, float]]:
+    """The NLU's ranking of intents for the latest message, likeliest first, without the fallback itself."""
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    return [(str(r.get("name")), float(r.get("confidence") or 0)) for r in ranking
+            if isinstance(r, dict) and r.get("name") not in ("nlu_fallback", None)]
+
+
+def unsure_replies(knowledge: Knowledge, tracker: Tracker, text: str) -> list[Reply]:
+    """"Did you mean...?" when the NLU has likely meanings to offer, else "I don't know" and who can help."""
+    return did_you_mean(knowledge, text, intent_ranking(tracker)) or dont_know(knowledge)
+
+
 class ActionAnswerQuestion(Action):
+    """A question answered from the knowledge base; when nothing answers it well, the likeliest meanings."""
+
     def name(self) -> str:
         return "action_answer_question"
 
@@ -47,23 +61,23 @@ class ActionAnswerQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         message = tracker.latest_message or {}
         text = message.get("text") or ""
-        stage, level = latest_entity(tracker, "stage"), latest_entity(tracker, "level")
         if (message.get("intent") or {}).get("name") == "nlu_fallback":
             planned = plan_from_message(dispatcher, tracker)
             if planned is not None:
                 return planned
-        send(
-            dispatcher,
-            answer(
-                get_knowledge(),
-                text,
-                definition=asks_definition(text),
-                topic_id=latest_entity(tracker, "topic"),
-                stage=stage,
-                level=level,
-            ),
+        knowledge = get_knowledge()
+        entry, related = find_answer(
+            knowledge,
+            text,
+            definition=asks_definition(text),
+            topic_id=latest_entity(tracker, "topic"),
+            stage=latest_entity(tracker, "stage"),
+            level=latest_entity(tracker, "level"),
         )
-        return []
+        if entry is None:
+            return reply_to_a_miss(dispatcher, tracker, unsure_replies(knowledge, tracker, text))
+        send(dispatcher, with_feedback(entry_replies(knowledge, entry, related), entry.id))
+        return [SlotSet(MISSED_SLOT, None)]
 
 
 class ActionOutOfScope(Action):
@@ -77,5 +91,4 @@ class ActionOutOfScope(Action):
         planned = plan_from_message(dispatcher, tracker)
         if planned is not None:
             return planned
-        dispatcher.utter_message(response="utter_out_of_scope")
-        return []
+        return reply_to_a_miss(dispatcher, tracker, [Reply(response="utter_out_of_scope")])

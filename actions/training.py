@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import intent_of, means
+from actions.free_text import intent_of, says_stop
 from actions.safety import friendly_on_error
 from bot.advice.skipping import is_skip
 from bot.knowledge import get_knowledge
@@ -25,8 +25,7 @@ _EXPLAIN = re.compile(r"^\s*(?:explain|why|why\?|tell me more|more|explain (?:it
                       r"[\s.!?]*$", re.IGNORECASE)
 
 
-_STOP = re.compile(r"^\s*/?(?:stop|cancel|quit|exit|end|finish|enough|that'?s enough|start again|no more)\b",
-                   re.IGNORECASE)
+_ROUND_OVER = re.compile(r"^\s*/?(?:end|finish|enough|that'?s enough|no more)\b", re.IGNORECASE)
 
 
 def _is_stop(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:
@@ -34,7 +33,7 @@ def _is_stop(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:
     waiting = all_questions(get_knowledge()).get(state.asked[-1]) if state.waiting else None
     if waiting is not None and quiz.match_option(waiting, text) is not None:
         return False
-    return bool(_STOP.match(text)) or means(tracker, "stop", max_words=3)
+    return says_stop(tracker, text) or bool(_ROUND_OVER.match(text))
 
 
 def quiz_state(tracker: Tracker) -> quiz.QuizState:

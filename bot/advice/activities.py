@@ -127,6 +127,12 @@ def locate_activity(knowledge: Knowledge, text: str) -> list[Reply] | None:
     best = hits[0].score
     notes = [h.entry for h in hits if h.kind == "cell_note" and h.score >= 0.75 * best]
     chosen = [h.entry for h in hits if h.kind == "activity" and h.score >= 0.75 * best]
+    return located(knowledge, chosen, notes)
+
+
+def located(knowledge: Knowledge, chosen: list[Activity], notes: list | None = None) -> list[Reply]:
+    """Where these activities (and matrix notes) sit, grouped by matrix, with the sources."""
+    notes = notes or []
     lines = []
     refs = []
     for note in notes:

@@ -70,7 +70,7 @@ def dont_know(knowledge: Knowledge) -> list[Reply]:
     ]
 
 
-def _entry_replies(knowledge: Knowledge, entry: Any, related: list[SearchHit]) -> list[Reply]:
+def entry_replies(knowledge: Knowledge, entry: Any, related: list[SearchHit]) -> list[Reply]:
     # The entry's own related topics first (chosen by whoever wrote it), then other good search matches.
     ids: list[str] = list(getattr(entry, "related", ()))
     ids.extend(hit.id for hit in related if hit.kind == "topic" and hit.id not in ids)
@@ -90,7 +90,7 @@ def _entry_replies(knowledge: Knowledge, entry: Any, related: list[SearchHit]) -
     return replies
 
 
-def answer(
+def find_answer(
     knowledge: Knowledge,
     text: str,
     *,
@@ -98,8 +98,8 @@ def answer(
     topic_id: str | None = None,
     stage: str | None = None,
     level: str | None = None,
-) -> list[Reply]:
-    """Replies answering ``text``.
+) -> tuple[Any | None, list[SearchHit]]:
+    """The knowledge-base entry that answers ``text`` (None if none is good enough) and other good matches.
 
     Args:
         knowledge: the knowledge base.
@@ -110,21 +110,27 @@ def answer(
     """
     if topic_id:
         try:
-            return _entry_replies(knowledge, knowledge.entry(topic_id), [])
+            return knowledge.entry(topic_id), []
         except UnknownEntry:
             pass
     named = stage or level
     if definition:
         term = knowledge.glossary_term(asked_term(text))
         if term is not None:
-            return _entry_replies(knowledge, term, [])
+            return term, []
     if named and (
         _ASKS_ABOUT_STAGE_OR_LEVEL.search(text) or (definition and _names_entity(knowledge, asked_term(text), named))
     ):
         # "what happens at the review stage?", "what does negotiation mean?": the stage or level itself is the
         # answer, not a topic that mentions it ("what are the consultation criteria?" is searched)
-        return _entry_replies(knowledge, knowledge.entry(named), [])
+        return knowledge.entry(named), []
     hits = knowledge.search(text, limit=4)
     if not hits or hits[0].score < MIN_SCORE or hits[0].coverage < MIN_COVERAGE:
-        return dont_know(knowledge)
-    return _entry_replies(knowledge, hits[0].entry, hits[1:])
+        return None, hits
+    return hits[0].entry, hits[1:]
+
+
+def answer(knowledge: Knowledge, text: str, **how: Any) -> list[Reply]:
+    """Replies answering ``text`` (see :func:`find_answer` for the options), or "I don't know" and who can help."""
+    entry, related = find_answer(knowledge, text, **how)
+    return dont_know(knowledge) if entry is None else entry_replies(knowledge, entry, related)

@@ -90,6 +90,24 @@ def recommend_support(knowledge: Knowledge, commitment: str, groups: tuple[str, 
     ]
 
 
+BUDGET_COSTS = ("Staff time", "Venues", "Handling expenses claims", "Survey analysis")  # the guide's plan step
+
+
+def budget_items(chosen: list[Recommendation]) -> list[str]:
+    """The things to budget for: each kind of support chosen (with why, when beyond expenses) and the running costs."""
+    items = [r.label + (f" - say why: {r.why}" if r.beyond_expenses else "") for r in chosen]
+    return items + list(BUDGET_COSTS)
+
+
+def budget_rules(knowledge: Knowledge) -> list[str]:
+    """The guide's budgeting rule and its project-plan step on budgets."""
+    rules = [f"Rule: {knowledge.topic('payments-budget-rule').summary}"]
+    plan_step = knowledge.topic("how-project-plan").item("budget")
+    if plan_step is not None:
+        rules.append(plan_step.text)
+    return rules
+
+
 def support_replies(knowledge: Knowledge, commitment: str, groups: tuple[str, ...]) -> list[Reply]:
     """The recommendation, incentives, principles, what to tell people, and a budget checklist to copy."""
     chosen = recommend_support(knowledge, commitment, groups)
@@ -118,20 +136,11 @@ def support_replies(knowledge: Knowledge, commitment: str, groups: tuple[str, ..
         stress = " This matters most for people on benefits." if item.id == "benefits-impact" and "benefits" in groups else ""
         told.append(f"{render.BULLET} {item.label}: {item.text}{stress}")
 
-    rule = knowledge.topic("payments-budget-rule")
-    plan = knowledge.topic("how-project-plan").item("budget")
     checklist = ["Budget checklist (copy into your plan):"]
-    checklist.extend(
-        f"[ ] {r.label}" + (f" - say why: {r.why}" if r.beyond_expenses else "") for r in chosen
-    )
-    checklist.extend(
-        f"[ ] {cost}" for cost in ("Staff time", "Venues", "Handling expenses claims", "Survey analysis")
-    )
-    checklist.append(f"Rule: {rule.summary}")
-    if plan is not None:
-        checklist.append(plan.text)
+    checklist.extend(f"[ ] {line}" for line in budget_items(chosen))
+    checklist.extend(budget_rules(knowledge))
 
-    refs = (principles.source, rule.source, tell.source)
+    refs = (principles.source, knowledge.topic("payments-budget-rule").source, tell.source)
     if any(r.item_id == "training" for r in chosen):
         refs += (knowledge.topic("who-skills-confidence").source,)
     return [

@@ -17,6 +17,8 @@ from bot.channels.privacy import mask_personal_data
 MAX_SENDER_CHARS = 128
 TOO_LONG_INTENT = "/message_too_long"
 EMPTY_INTENT = "/empty_message"
+# Short commands people type, and the intent each one means.
+COMMANDS = {"/plan": "/show_plan", "/plan.md": "/show_plan", "/export": "/show_plan"}
 _SAFE_SENDER = re.compile(r"[^A-Za-z0-9._:@+=-]")
 
 
@@ -56,6 +58,6 @@ def safe_message(raw: Any, max_chars: int) -> str:
     if len(text) > max_chars:
         return TOO_LONG_INTENT
     text = clean_text(text).strip()
-    if text.startswith("/"):  # a button payload: no free text to mask
-        return text
+    if text.startswith("/"):  # a button payload or a typed command: no free text to mask
+        return COMMANDS.get(text.lower(), text)
     return mask_personal_data(text)[0] or EMPTY_INTENT

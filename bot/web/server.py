@@ -38,6 +38,7 @@ def routes() -> dict[str, Path]:
         "/index.html": STATIC_DIR / "index.html",
         "/app.js": STATIC_DIR / "app.js",
         "/matrix.js": STATIC_DIR / "matrix.js",
+        "/plan.js": STATIC_DIR / "plan.js",
         "/style.css": STATIC_DIR / "style.css",
         "/favicon.svg": STATIC_DIR / "favicon.svg",
         "/favicon.ico": STATIC_DIR / "favicon.svg",

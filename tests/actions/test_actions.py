@@ -68,7 +68,7 @@ def test_a_crashing_action_apologises_instead_of_failing(dispatcher, domain, mon
     def boom(*args, **kwargs):
         raise RuntimeError("knowledge base unavailable")
 
-    monkeypatch.setattr("actions.questions.answer", boom)
+    monkeypatch.setattr("actions.questions.find_answer", boom)
     events = run(ActionAnswerQuestion(), dispatcher, make_tracker(text="anything"), domain)
     assert events == [] and [m["text"] for m in dispatcher.messages] == [SORRY]
 
@@ -215,7 +215,10 @@ def test_an_unsure_message_that_describes_a_plan_gets_suggestions(dispatcher, do
 
 def test_off_topic_stays_off_topic_but_a_plan_is_recognised(dispatcher, domain):
     tracker = make_tracker(intent="out_of_scope", text="what's the weather like?")
-    assert run(ActionOutOfScope(), dispatcher, tracker, domain) == []
+    # the miss is remembered (at turn 0 here), so a second one in a row hands over to a person
+    assert run(ActionOutOfScope(), dispatcher, tracker, domain) == [
+        {"event": "slot", "timestamp": None, "name": "missed_turn", "value": 0}
+    ]
     assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
     entities = [{"entity": "level", "value": "participation"}, {"entity": "audience", "value": "cyp"}]
     tracker = make_tracker(intent="out_of_scope", entities=entities,

@@ -59,6 +59,9 @@
     if (props && props.custom && props.custom.matrix) {
       return matrixTable(props.custom.matrix);
     }
+    if (props && props.custom && props.custom.plan_export && global.InvolvePlan) {
+      return global.InvolvePlan.exportPanel(props.custom.plan_export);
+    }
     return null;
   }
 

@@ -1,0 +1,125 @@
+"""The whole-cycle engagement plan: the form that builds it, and "show my plan". The logic is in bot/plans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.dispatch import send
+from actions.free_text import QUESTION_INTENTS, intent_of, says_stop
+from actions.reading import latest_entity
+from actions.safety import friendly_on_error
+from bot.advice.answers import answer, asks_definition
+from bot.advice.reply import Button, Reply, intent_payload
+from bot.knowledge import get_knowledge
+from bot.knowledge.model import AUDIENCE_IDS, STAGE_IDS
+from bot.plans import builder
+from bot.plans.document import no_plan_replies, plan_replies
+from bot.plans.model import EngagementPlan
+
+PLAN_SLOT = "engagement_plan"
+ANSWER_SLOT = "plan_answer"
+STOPPED, FINISHED = "stopped", "finished"
+
+
+def stored_plan(tracker: Tracker) -> EngagementPlan | None:
+    return EngagementPlan.from_slot(tracker.get_slot(PLAN_SLOT))
+
+
+def _text(tracker: Tracker) -> str:
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
+class ActionStartCyclePlan(Action):
+    """Carries on with an unfinished plan; otherwise starts one from what the message already says."""
+
+    def name(self) -> str:
+        return "action_start_cycle_plan"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        knowledge = get_knowledge()
+        plan = stored_plan(tracker)
+        if plan is not None and not plan.finished and plan.has_content:
+            dispatcher.utter_message(text="Let's carry on with your plan.")
+        else:
+            stages = tuple(v for v in tracker.get_latest_entity_values("stage") if v in STAGE_IDS)
+            audience = latest_entity(tracker, "audience")
+            plan = builder.start(knowledge, _text(tracker), audience if audience in AUDIENCE_IDS else None, stages)
+        return [SlotSet(PLAN_SLOT, plan.to_slot()), SlotSet(ANSWER_SLOT, None)]
+
+
+class ActionAskPlanAnswer(Action):
+    def name(self) -> str:
+        return "action_ask_plan_answer"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        knowledge = get_knowledge()
+        plan = builder.settle(knowledge, stored_plan(tracker) or EngagementPlan())
+        send(dispatcher, [builder.prompt(knowledge, plan)])
+        return [SlotSet(PLAN_SLOT, plan.to_slot())]
+
+
+class ValidateCyclePlanForm(FormValidationAction):
+    """Every reply goes here; the validator tells answers from "stop" and from questions asked on the way."""
+
+    def name(self) -> str:
+        return "validate_cycle_plan_form"
+
+    async def validate_plan_answer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value is None:
+            return {ANSWER_SLOT: None}
+        knowledge = get_knowledge()
+        plan = stored_plan(tracker) or builder.settle(knowledge, EngagementPlan())
+        text = _text(tracker) or str(value)
+        choice = latest_entity(tracker, builder.CHOICE_ENTITY)
+        if choice is None and says_stop(tracker, text):
+            return {ANSWER_SLOT: STOPPED}
+        new_plan, replies = builder.hear(knowledge, plan, text, choice)
+        asked = choice is None and text.rstrip().endswith("?")
+        if asked and (new_plan == plan or asks_definition(text) or intent_of(tracker) in QUESTION_INTENTS):
+            # A question on the way ("what does negotiation mean?"): answer it, keep the plan, ask again.
+            new_plan = plan
+            replies = answer(knowledge, text, definition=asks_definition(text),
+                             stage=latest_entity(tracker, "stage"), level=latest_entity(tracker, "level"))
+        send(dispatcher, replies)
+        return {ANSWER_SLOT: FINISHED if new_plan.finished else None, PLAN_SLOT: new_plan.to_slot()}
+
+
+class ActionCyclePlanEnd(Action):
+    """The plan when it is finished; when stopped, a word that what was decided is kept."""
+
+    def name(self) -> str:
+        return "action_cycle_plan_end"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        plan = stored_plan(tracker)
+        if tracker.get_slot(ANSWER_SLOT) == FINISHED and plan is not None:
+            send(dispatcher, plan_replies(get_knowledge(), plan))
+        else:
+            send(dispatcher, [Reply(
+                text="OK, I've stopped the plan. I've kept what you decided so far.",
+                buttons=(Button("Show my plan", intent_payload("show_plan")),
+                         Button("Carry on with the plan", intent_payload("plan_whole_cycle"))),
+            )])
+        return [SlotSet(ANSWER_SLOT, None), SlotSet("requested_slot", None)]
+
+
+class ActionShowPlan(Action):
+    def name(self) -> str:
+        return "action_show_plan"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        plan = stored_plan(tracker)
+        knowledge = get_knowledge()
+        send(dispatcher, plan_replies(knowledge, plan) if plan is not None and plan.has_content else no_plan_replies())
+        return []

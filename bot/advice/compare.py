@@ -1,0 +1,156 @@
+"""Compares two engagement activities side by side, from the matrices only.
+
+For each activity: where it sits (stage and level) in each matrix, who it is for, and what it gives. Where the
+knowledge base has no fact for a point, the answer says so: the matrices say nothing about cost, time or group
+size, so the bot never guesses them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.advice.activity_names import NameMatch, match_name, which_one
+from bot.advice.reply import Button, Reply, intent_payload
+from bot.feedback.buttons import with_feedback
+from bot.knowledge import render
+from bot.knowledge.model import Activity
+from bot.knowledge.query import Knowledge
+
+FEEDBACK_TOPIC = "compare-activities"
+CHOOSING_TOPIC = {"citizens": "choosing-activities-citizens", "cyp": "choosing-activities-cyp"}
+NOT_IN_SOURCES = (
+    "The matrices do not say what each one costs, how long it takes or how many people it needs. "
+    "So I can't compare those. Ask people who have run them, or your own organisation."
+)
+_LEAD = re.compile(
+    r"^\s*(?:(?:can|could) you\s+)?(?:please\s+)?(?:compare|contrast|"
+    r"(?:what(?:'s| is| are)|whats) the (?:difference|differences|diff) (?:between|of)|difference between|"
+    r"which is (?:better|best)[,:]?|should (?:i|we) (?:use|do|pick|choose)|(?:is|are) it better to (?:use|do)|"
+    r"how does|how do)\s+",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(r"\s+(?:and|with|to|vs\.?|versus|v|or|against|compared (?:to|with)|over)\s+|\s*,\s*", re.I)
+_TAIL = re.compile(r"\s+(?:compare|differ)\b.*$|\s+for (?:young people|children|families|adults|citizens)\b.*$"
+                   r"|[?.!]+\s*$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:a|an|the|our|some)\s+", re.IGNORECASE)
+
+
+def _clean(name: str) -> str:
+    return _ARTICLE.sub("", _TAIL.sub("", name.strip(" '\"?"))).strip(" '\"?,")
+
+
+def best_split(knowledge: Knowledge, text: str) -> tuple[str, str] | None:
+    """The two names in "compare X and Y", "X vs Y", "difference between X and Y"; None if not two.
+
+    Names can hold "and" or "or" themselves ("Workshops or sounding boards"), so every split point is tried and
+    the first where both sides name an activity wins; without one, the first split is used.
+    """
+    body = _TAIL.sub("", _LEAD.sub("", text.strip(), count=1)).strip()
+    candidates = []
+    for m in _JOIN.finditer(body):
+        a, b = _clean(body[: m.start()]), _clean(body[m.end():])
+        if a and b:
+            candidates.append((a, b))
+    for a, b in candidates:
+        if match_name(knowledge, a).found and match_name(knowledge, b).found:
+            return a, b
+    return candidates[0] if candidates else None
+
+
+def _places(knowledge: Knowledge, activities: tuple[Activity, ...], audience: str) -> str:
+    cells = [a for a in activities if a.audience == audience]
+    if not cells:
+        return f"Not in the matrix for {knowledge.audience(audience).name.lower()}."
+    return "; ".join(
+        f"{knowledge.stage(a.stage).name} stage, {knowledge.level(a.level).name.lower()} "
+        f"({knowledge.level(a.level).short.lower()})"
+        for a in cells
+    ) + "."
+
+
+def _column(knowledge: Knowledge, match: NameMatch) -> list[str]:
+    first = match.activities[0]
+    lines = [f"{first.name}:"]
+    for audience in knowledge.kb.audiences:
+        lines.append(f"{render.BULLET} For {audience.name.lower()}: {_places(knowledge, match.activities, audience.id)}")
+    lines.append(f"{render.BULLET} What it is: {first.description}")
+    return lines
+
+
+def _in_common(knowledge: Knowledge, a: NameMatch, b: NameMatch) -> str:
+    cells_a = {(x.audience, x.stage, x.level) for x in a.activities}
+    cells_b = {(x.audience, x.stage, x.level) for x in b.activities}
+    shared_levels = {lv for _, _, lv in cells_a} & {lv for _, _, lv in cells_b}
+    shared_stages = {st for _, st, _ in cells_a} & {st for _, st, _ in cells_b}
+    if cells_a & cells_b:
+        audience, stage, level = sorted(cells_a & cells_b)[0]
+        return (f"In the matrix for {knowledge.audience(audience).name.lower()}, both sit in the same place: "
+                f"{knowledge.stage(stage).name} stage, {knowledge.level(level).name.lower()}. So either could do "
+                "the same job. Weigh them with the questions below.")
+    parts = []
+    if shared_stages:
+        parts.append("both are used at the " + " and ".join(knowledge.stage(s).name for s in sorted(shared_stages))
+                     + " stage")
+    if shared_levels:
+        parts.append("both work at the " + " and ".join(knowledge.level(lv).name.lower() for lv in sorted(shared_levels))
+                     + " level")
+    if not parts:
+        return "They sit at different stages and levels, so they do different jobs."
+    return "In common: " + ", and ".join(parts) + "."
+
+
+def compare(knowledge: Knowledge, first: NameMatch, second: NameMatch) -> list[Reply]:
+    """The side-by-side answer for two resolved name groups."""
+    audiences = {a.audience for a in (*first.activities, *second.activities)}
+    lines = [f"{first.name} and {second.name}, side by side:", *_column(knowledge, first), "",
+             *_column(knowledge, second), "", _in_common(knowledge, first, second), NOT_IN_SOURCES]
+    weigh = []
+    refs = [a.source for a in (*first.activities, *second.activities)]
+    for audience in sorted(audiences):
+        topic = knowledge.topic(CHOOSING_TOPIC[audience])
+        weigh = [item.label for item in topic.items] if not weigh else weigh
+        refs.append(topic.source)
+    lines.append("To choose between them, ask: " + " ".join(weigh))
+    lines.append(render.source_line(knowledge, tuple(refs)))
+    a, b = first.activities[0], second.activities[0]
+    buttons = (
+        Button(f"Ideas like {a.name}", intent_payload("inform", stage=a.stage, level=a.level, audience=a.audience)),
+        Button(f"Ideas like {b.name}", intent_payload("inform", stage=b.stage, level=b.level, audience=b.audience)),
+    )
+    return with_feedback([Reply(text="\n".join(lines), buttons=buttons)], FEEDBACK_TOPIC)
+
+
+def compare_payload(first: str, second: str) -> str:
+    return intent_payload("compare_activities", activity=first, other_activity=second)
+
+
+def _not_found(names: str) -> Reply:
+    return Reply(
+        text=f"I can't find {names} in the matrices, so I can't say how they compare. I only know the activities "
+        "the two matrices list. Try another name, or ask me what the matrices suggest at a stage.",
+        buttons=(Button("Plan engagement activities", intent_payload("plan_activities")),),
+    )
+
+
+def compare_activities(knowledge: Knowledge, text: str, first: str | None = None,
+                       second: str | None = None) -> list[Reply]:
+    """Answer a comparison question; ``first`` and ``second`` (ids or names) come from a "which one" button."""
+    if not (first and second):
+        names = best_split(knowledge, text)
+        if names is None:
+            return [Reply(
+                text="Which two activities would you like to compare? For example: \"compare a citizens' panel "
+                "and a focus group\".",
+            )]
+        first, second = names
+    a, b = match_name(knowledge, first), match_name(knowledge, second)
+    for match, other, other_text in ((a, b, second), (b, a, first)):
+        if match.ambiguous:
+            keep = other.activities[0].id if other.found else other_text
+            if match is a:
+                return [which_one(match, lambda act, keep=keep: compare_payload(act.id, keep))]
+            return [which_one(match, lambda act, keep=keep: compare_payload(keep, act.id))]
+    missing = [m.text for m in (a, b) if not m.found]
+    if missing:
+        return [_not_found(" or ".join(f'"{name}"' for name in missing))]
+    return compare(knowledge, a, b)
