@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from bot.advice.invitation import GAP, InvitationDetails, draft_invitation
+from bot.advice.invitation import InvitationDetails, draft_invitation
 from bot.advice.reply import Button, Reply, intent_payload
 from bot.advice.support import budget_items, budget_rules, recommend_support
 from bot.feedback.buttons import with_feedback
@@ -157,7 +157,7 @@ def _invitation_section(knowledge: Knowledge, plan: EngagementPlan) -> Section:
     draft = draft_invitation(knowledge, invitation_details(knowledge, plan))
     blocks: list = [Preformatted(draft.text)]
     if draft.gaps:
-        blocks.append(Paragraph(f"Fill in the parts marked {GAP.format('...')} before you send it."))
+        blocks.append(Paragraph("Fill in the parts marked STILL TO FILL IN before you send it."))
     blocks.append(_source(knowledge, knowledge.topic("invitation-minimum-contents").source))
     return Section("Invitation draft", tuple(blocks))
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 import statistics
 
 from bot.advice.activities import locate_activity, stage_overview, suggest_activities
+from bot.advice.compare import compare_activities
 from bot.advice.consultation import consultation_replies
+from bot.advice.did_you_mean import did_you_mean, something_else
+from bot.advice.handover import Contact, ConversationFacts, handover_replies
 from bot.advice.invitation import invitation_replies
 from bot.advice.involvement import Preferences, involvement_replies
 from bot.advice.person_centred import summary_replies
 from bot.advice.planning import FACTORS, recommend_level
 from bot.advice.support import COMMITMENTS, GROUPS, support_replies
 from bot.channels.privacy import PRIVACY_NOTE
+from bot.feedback.buttons import thanks
 from bot.knowledge import Knowledge
 from bot.knowledge.readability import MIN_MEAN, MIN_SCORE, MIN_SHARE_AT_OR_ABOVE, report, score_texts
+from bot.plans import builder
+from bot.plans.document import build_document, to_markdown
 from bot.training import quiz, tour
 from bot.training.questions import all_questions
 from tests.advice.test_invitation import FULL
@@ -50,6 +56,23 @@ def _composed(knowledge: Knowledge) -> list[tuple[str, str]]:
     for position in range(len(tour.steps(knowledge))):
         add(f"tour step {position}", [tour.show(knowledge, position), tour.more(knowledge, position)])
     add("tour end", [tour.finished()])
+    add("compare", compare_activities(knowledge, "compare mystery shopping and young inspectors"))
+    add("which one", compare_activities(knowledge, "compare a panel and questionnaires"))
+    add("did you mean", did_you_mean(knowledge, "money stuff", [("plan_support", 0.3)]) or [])
+    add("something else", something_else())
+    add("handover", handover_replies(knowledge, Contact(team="the Engagement Team", email="e@example.org"),
+                                     ConversationFacts(typed=("what is co-production?",))))
+    add("handover default", handover_replies(knowledge, Contact(), ConversationFacts()))
+    add("feedback", [thanks(True), thanks(False)])
+    plan = builder.start(knowledge, "")
+    for choice in ("audience:citizens", builder.SKIP, "level:consultation"):
+        add(f"plan question {plan.step}", [builder.prompt(knowledge, plan)])
+        plan, said = builder.hear(knowledge, plan, "", choice)
+        add(f"plan reply {plan.step}", said)
+    add("plan levels help", [builder.level_help(knowledge)])
+    # The plan document minus the invitation draft, which is the invitation composer's text (scored above).
+    markdown = to_markdown(build_document(knowledge, plan)).split("## Invitation draft")[0]
+    texts.extend(("plan document", part) for part in markdown.split("\n\n") if not part.startswith("#"))
     return texts
 
 

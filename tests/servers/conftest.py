@@ -53,6 +53,10 @@ class RestClient:
         return result.body
 
 
+# The contact route a deploying organisation would set (see contact.example.yml); handover tests look for it.
+CONTACT_ENV = {"INVOLVE_CONTACT_TEAM": "the Test Engagement Team", "INVOLVE_CONTACT_EMAIL": "engage@example.org"}
+
+
 @pytest.fixture(scope="session")
 def bot_framework() -> FakeConnector:
     """Microsoft's side of Teams, on loopback; the Rasa server is pointed at it through its environment."""
@@ -71,7 +75,7 @@ def stack(tmp_path_factory, bot_framework: FakeConnector) -> Stack:
         model=newest_model(PROJECT_ROOT / "models"),
         ports=ports,
         log_dir=PROJECT_ROOT / "build" / "test-logs",
-        extra_env={"TRACKER_DB": str(tracker_db), **bot_framework.bot_env()},
+        extra_env={"TRACKER_DB": str(tracker_db), **bot_framework.bot_env(), **CONTACT_ENV},
     )
     servers.start()
     try:

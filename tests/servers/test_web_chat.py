@@ -175,3 +175,26 @@ def test_a_member_of_the_public_finds_ways_to_take_part_by_pressing_skip(browser
         # Five messages from the person: the question and four skips.
         assert page.locator(".rw-client").count() == 5
         page.screenshot(path=str(SCREENSHOTS / "community-member.png"), full_page=True)
+
+
+def test_the_plan_can_be_downloaded_as_markdown_and_a_printable_page(browser, page_url):
+    with open_chat(browser, page_url) as page:
+        for text in ("plan engagement for the whole project", "adults", "skip", "skip", "skip", "skip",
+                     "we want to work together as equals", "1", "no", "a one-off survey"):
+            count = page.locator(".rw-response").count()
+            send(page, text)
+            page.wait_for_function("n => document.querySelectorAll('.rw-response').length > n", arg=count,
+                                   timeout=BOT_TIMEOUT_MS)
+        send(page, "none of these")
+        panel = page.get_by_test_id("plan-export")
+        panel.wait_for(timeout=BOT_TIMEOUT_MS)
+        assert "# Engagement plan" in bot_text(page) or "Engagement plan" in bot_text(page)
+        page.screenshot(path=str(SCREENSHOTS / "plan-download.png"), full_page=True)
+        contents = {}
+        for name, link in (("md", "Download the plan (Markdown)"), ("html", "Download a printable page (HTML)")):
+            with page.expect_download() as download:
+                panel.get_by_text(link).click()
+            contents[name] = Path(download.value.path()).read_text(encoding="utf-8")
+            assert download.value.suggested_filename == f"engagement-plan.{name}"
+        assert contents["md"].startswith("# Engagement plan") and "Stage 4: Review" in contents["md"]
+        assert contents["html"].startswith("<!doctype html>") and "<h1>Engagement plan</h1>" in contents["html"]
