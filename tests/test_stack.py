@@ -36,7 +36,7 @@ def test_rasa_gets_an_endpoints_file_generated_from_the_stack_environment(tmp_pa
                              "LOCK_STORE": "redis", "REDIS_HOST": "r"})
     path = stack.endpoints_file()
     try:
-        assert path.name == "rasa-25999.yml" and "type: redis" in path.read_text()
+        assert path.name == "rasa-25999.yml" and "AtomicRedisLockStore" in path.read_text()
         assert stack.shell_command(25998)[5] == str(path.with_name("rasa-25998.yml"))
     finally:
         for written in path.parent.glob("rasa-2599?.yml"):

@@ -13,7 +13,7 @@ Several Rasa servers sharing conversations need:
   ``REDIS_KEY_PREFIX`` and ``REDIS_USE_SSL``.
 
 Passwords and URLs are never written to the file: it names them as ``${VAR}`` and Rasa reads them from its own
-environment when it loads the file. No Rasa import here.
+environment when it loads the file. No Rasa import here (``redis_lock.py`` is the Rasa plug-in Rasa loads).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ import yaml
 
 TRACKER_STORES = ("sqlite", "postgres")
 LOCK_STORES = ("in_memory", "redis")
+# Rasa's own RedisLockStore can let two servers handle one conversation at once; see redis_lock.py.
+REDIS_LOCK_STORE = "bot.deploy.redis_lock.AtomicRedisLockStore"
 TRUE_WORDS = ("1", "true", "yes")
 FALSE_WORDS = ("", "0", "false", "no")
 
@@ -73,7 +75,8 @@ class PostgresStore:
 
 @dataclass(frozen=True)
 class RedisLock:
-    """Rasa's ticket lock kept in Redis, so a conversation is handled by one server at a time."""
+    """Rasa's ticket lock kept in Redis, so a conversation is handled by one server at a time (with atomic ticket
+    changes: see ``bot/deploy/redis_lock.py``)."""
 
     host: str
     port: int = 6379
@@ -83,7 +86,7 @@ class RedisLock:
     use_ssl: bool = False
 
     def endpoint(self) -> dict[str, object]:
-        endpoint: dict[str, object] = {"type": "redis", "url": self.host, "port": self.port, "db": self.db}
+        endpoint: dict[str, object] = {"type": REDIS_LOCK_STORE, "url": self.host, "port": self.port, "db": self.db}
         if self.password_set:
             endpoint["password"] = placeholder("REDIS_PASSWORD")
         if self.key_prefix:

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from bot.deploy import endpoints
-from bot.deploy.endpoints import PostgresStore, RedisLock, SqliteStore, StoreSettingsError
+from bot.deploy.endpoints import REDIS_LOCK_STORE, PostgresStore, RedisLock, SqliteStore, StoreSettingsError
 from tests.conftest import PROJECT_ROOT
 
 POSTGRES = {"TRACKER_STORE": "postgres", "TRACKER_DB_HOST": "db.internal", "TRACKER_DB_USER": "involve",
@@ -52,13 +52,13 @@ def test_redis_lock_store_with_password_prefix_and_tls():
     env = {**REDIS, "REDIS_PORT": "6380", "REDIS_DB": "3", "REDIS_PASSWORD": "x", "REDIS_KEY_PREFIX": "involve",
            "REDIS_USE_SSL": "true"}
     assert endpoints.lock_store(env) == RedisLock("redis.internal", 6380, 3, True, "involve", True)
-    assert endpoints.endpoints(env)["lock_store"] == {"type": "redis", "url": "redis.internal", "port": 6380, "db": 3,
+    assert endpoints.endpoints(env)["lock_store"] == {"type": REDIS_LOCK_STORE, "url": "redis.internal", "port": 6380, "db": 3,
                                                       "password": "${REDIS_PASSWORD}", "key_prefix": "involve",
                                                       "use_ssl": True}
 
 
 def test_redis_defaults_are_rasas():
-    assert endpoints.endpoints(REDIS)["lock_store"] == {"type": "redis", "url": "redis.internal", "port": 6379,
+    assert endpoints.endpoints(REDIS)["lock_store"] == {"type": REDIS_LOCK_STORE, "url": "redis.internal", "port": 6379,
                                                         "db": 1}
 
 
@@ -87,7 +87,7 @@ def test_bad_settings_fail_fast_naming_the_variable(env, named):
 def test_the_file_is_written_whole_with_a_header(tmp_path):
     path = endpoints.write({**POSTGRES, **REDIS}, tmp_path / "build" / "endpoints.yml")
     text = path.read_text()
-    assert text.startswith("# Generated") and yaml.safe_load(text)["lock_store"]["type"] == "redis"
+    assert text.startswith("# Generated") and yaml.safe_load(text)["lock_store"]["type"] == REDIS_LOCK_STORE
     assert [p.name for p in path.parent.iterdir()] == ["endpoints.yml"]
 
 
@@ -101,7 +101,7 @@ def test_rasa_reads_the_generated_file_and_fills_in_the_secrets(tmp_path, monkey
     tracker = read_endpoint_config(str(path), "tracker_store")
     lock = read_endpoint_config(str(path), "lock_store")
     assert tracker.type == "SQL" and tracker.url == "db.internal" and tracker.kwargs["password"] == "pg-secret"
-    assert lock.type == "redis" and lock.kwargs["port"] == 6379 and lock.kwargs["password"] == "redis-secret"
+    assert lock.type == REDIS_LOCK_STORE and lock.kwargs["port"] == 6379 and lock.kwargs["password"] == "redis-secret"
     assert read_endpoint_config(str(path), "action_endpoint").url == "http://actions:5055/webhook"
 
 
@@ -112,3 +112,20 @@ def test_the_command_line_prints_the_file_or_the_problem(monkeypatch, capsys):
     monkeypatch.setenv("LOCK_STORE", "redis")
     monkeypatch.delenv("REDIS_HOST", raising=False)
     assert endpoints.main() == 2 and "REDIS_HOST" in capsys.readouterr().err
+
+
+def test_rasa_builds_the_atomic_redis_lock_store_from_the_generated_file(tmp_path, monkeypatch):
+    from rasa.core.lock_store import LockStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    from bot.deploy.redis_lock import AtomicRedisLockStore
+
+    env = {**REDIS, "REDIS_PORT": "6390", "REDIS_DB": "2", "REDIS_PASSWORD": "", "REDIS_KEY_PREFIX": "bot"}
+    path = endpoints.write(env, tmp_path / "endpoints.yml")
+    monkeypatch.setenv("REDIS_PASSWORD", "pw")
+    monkeypatch.setenv("ACTION_SERVER_URL", "http://actions:5055/webhook")
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "tracker.db"))
+    store = LockStore.create(read_endpoint_config(str(path), "lock_store"))  # connects lazily: no server needed
+    assert isinstance(store, AtomicRedisLockStore) and store.key_prefix == "bot:lock:"
+    wanted = {"host": "redis.internal", "port": 6390, "db": 2, "password": "pw"}
+    assert wanted.items() <= store.red.connection_pool.connection_kwargs.items()
