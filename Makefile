@@ -12,6 +12,7 @@ help:
 	@echo "make train  retrain now (add FORCE=1 to retrain even if nothing changed)"
 	@echo "make test-scale  two Rasa servers sharing PostgreSQL and Redis (also the last layer of make test)"
 	@echo "make bench  benchmarks and quality reports into bench/results/ (not part of make test)"
+	@echo "make audit  pinned packages checked against the advisories in security/advisories.yml (offline)"
 	@echo "make teams-package  the Teams app zip to upload (needs TEAMS_APP_ID)"
 
 install:
@@ -43,6 +44,9 @@ bench-nlu: train
 
 teams-package: install
 	@.venv/bin/python -m bot.channels.teams.package
+
+audit: install
+	@$(ENV) .venv/bin/python -m bot.audit
 
 lint: install
 	@.venv/bin/ruff check bot actions tests scripts bench
