@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from bot import settings
+from bot.deploy import endpoints
 
 READY_TIMEOUT_S = 240.0
 
@@ -139,9 +140,17 @@ class Stack:
         self._spawn("actions", [rasa_command(), "run", "actions", "--actions", "actions", "--port",
                                 str(self.ports.actions)])
 
+    def endpoints_file(self, port: int | None = None) -> Path:
+        """Rasa's endpoints file, generated from this stack's environment (tracker and lock store choice).
+
+        One file per Rasa port, so stacks started side by side (tests, several instances) never share one.
+        """
+        path = settings.PROJECT_ROOT / "build" / "endpoints" / f"rasa-{port or self.ports.rasa}.yml"
+        return endpoints.write(self.environment(), path)
+
     def shell_command(self, port: int | None = None) -> list[str]:
         """``rasa shell`` on this stack's model and action server (``make shell``, and the terminal test)."""
-        return [rasa_command(), "shell", "--model", str(self.model), "--endpoints", "endpoints.yml",
+        return [rasa_command(), "shell", "--model", str(self.model), "--endpoints", str(self.endpoints_file(port)),
                 "--logging-config-file", "logging.yml", *(["--port", str(port)] if port else [])]
 
     def start_rasa(self) -> None:
@@ -155,7 +164,7 @@ class Stack:
                 "--port",
                 str(self.ports.rasa),
                 "--endpoints",
-                "endpoints.yml",
+                str(self.endpoints_file()),
                 "--credentials",
                 "credentials.yml",
                 "--logging-config-file",

@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot import settings  # noqa: E402
+from bot.deploy.endpoints import StoreSettingsError  # noqa: E402
 from bot.stack import ApiSettingsError, Ports, Stack, newest_model  # noqa: E402
 
 
@@ -27,10 +28,15 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     if "--shell" in argv:
+        try:
+            command = stack.shell_command()
+        except StoreSettingsError as error:
+            print(f"Could not start: {error}", file=sys.stderr)
+            return 1
         stack.start_actions()
         try:
             return subprocess.call(
-                stack.shell_command(),
+                command,
                 cwd=settings.PROJECT_ROOT,
                 env=stack.environment(),
             )
@@ -46,7 +52,7 @@ def main(argv: list[str]) -> int:
     try:
         stack.start()
         stack.wait_ready()
-    except (RuntimeError, TimeoutError, ApiSettingsError) as error:
+    except (RuntimeError, TimeoutError, ApiSettingsError, StoreSettingsError) as error:
         print(f"Could not start: {error}", file=sys.stderr)
         stack.stop()
         return 1

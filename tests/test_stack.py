@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.stack import ApiSettingsError, Ports, http_api_args
+from bot.stack import ApiSettingsError, Ports, Stack, http_api_args
 
 
 def test_the_http_api_is_off_by_default():
@@ -28,3 +28,16 @@ def test_the_web_page_origins_are_allowed_for_cross_origin_requests(monkeypatch)
     monkeypatch.setenv("WEBCHAT_ORIGIN", "https://chat.example.org")
     assert Ports(web=9000).page_origins() == [
         "http://localhost:9000", "http://127.0.0.1:9000", "https://chat.example.org"]
+
+
+def test_rasa_gets_an_endpoints_file_generated_from_the_stack_environment(tmp_path):
+    stack = Stack(model=tmp_path / "model.tar.gz", ports=Ports(rasa=25999),
+                  extra_env={"TRACKER_STORE": "postgres", "TRACKER_DB_HOST": "db", "TRACKER_DB_USER": "u",
+                             "LOCK_STORE": "redis", "REDIS_HOST": "r"})
+    path = stack.endpoints_file()
+    try:
+        assert path.name == "rasa-25999.yml" and "AtomicRedisLockStore" in path.read_text()
+        assert stack.shell_command(25998)[5] == str(path.with_name("rasa-25998.yml"))
+    finally:
+        for written in path.parent.glob("rasa-2599?.yml"):
+            written.unlink()
