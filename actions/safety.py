@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,8 +25,15 @@ def friendly_on_error(run: Run) -> Run:
     async def wrapper(self: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> list:
         try:
             return await run(self, dispatcher, tracker, domain)
-        except Exception:  # noqa: BLE001 - any failure must still answer the user
-            logger.exception("action %s failed in conversation %s", self.name(), tracker.sender_id)
+        except Exception as error:  # noqa: BLE001 - any failure must still answer the user
+            # The exception's message is left out: it can quote what the person typed. Type and frames are enough.
+            logger.error(
+                "action %s failed in conversation %s: %s\n%s",
+                self.name(),
+                tracker.sender_id,
+                type(error).__name__,
+                "".join(traceback.format_tb(error.__traceback__)),
+            )
             dispatcher.messages.clear()
             dispatcher.utter_message(text=SORRY)
             return []

@@ -244,3 +244,17 @@ def test_the_action_server_refuses_to_start_with_a_broken_knowledge_base(tmp_pat
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "cannot start" in result.stderr and ".yml" in result.stderr
+
+
+def test_a_crash_is_logged_with_the_conversation_id_but_never_the_message(dispatcher, domain, monkeypatch, caplog):
+    typed = "my name is Jo Bloggs and my daughter has autism"
+
+    def boom(knowledge, text, **kwargs):
+        raise ValueError(f"could not parse {text!r}")  # an error message that quotes the user
+
+    monkeypatch.setattr("actions.questions.find_answer", boom)
+    with caplog.at_level("DEBUG", logger="actions.safety"):
+        run(ActionAnswerQuestion(), dispatcher, make_tracker(text=typed, sender_id="conv-42"), domain)
+    assert "conv-42" in caplog.text and "ValueError" in caplog.text
+    assert "Jo Bloggs" not in caplog.text and "autism" not in caplog.text
+    assert [m["text"] for m in dispatcher.messages] == [SORRY]
