@@ -11,6 +11,9 @@ from bot.feedback.report import read_rows, render, tally
 
 
 def default_db() -> str:
+    """The tracker store the servers use: PostgreSQL when TRACKER_STORE=postgres with TRACKER_DB_URL, else SQLite."""
+    if os.environ.get("TRACKER_STORE", "").lower() == "postgres" and os.environ.get("TRACKER_DB_URL"):
+        return os.environ["TRACKER_DB_URL"]
     return os.environ.get("TRACKER_DB") or str(settings.PROJECT_ROOT / "build" / "tracker.db")
 
 
