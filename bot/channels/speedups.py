@@ -42,12 +42,23 @@ def cache_json_schema_checks() -> bool:
     return True
 
 
+# Rasa opens a new SQLite connection for every read and write; when the last one closes, SQLite folds the log back
+# into the database and syncs it, which would undo the gain. One idle connection per file, kept open, prevents that.
+_keepers: dict[str, sqlite3.Connection] = {}
+
+
 def _sqlite_write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
-    if isinstance(dbapi_connection, sqlite3.Connection):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    path = next((row[2] for row in cursor.execute("PRAGMA database_list") if row[1] == "main"), "")
+    cursor.close()
+    if path and path not in _keepers:
+        keeper = sqlite3.connect(path, check_same_thread=False)
+        keeper.execute("SELECT count(*) FROM sqlite_master").fetchall()  # a read opens the log and keeps it open
+        _keepers[path] = keeper
 
 
 def sqlite_write_ahead_log() -> bool:
