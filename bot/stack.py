@@ -188,6 +188,14 @@ class Stack:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
 
+    def restart_servers(self) -> float:
+        """Kill the Rasa server and the action server and start both again, as a crash and a restart would."""
+        for name in ("rasa", "actions"):
+            self.stop_one(name)
+        self.start_actions()
+        self.start_rasa()
+        return self.wait_ready()
+
     def start(self) -> None:
         self.start_actions()
         self.start_rasa()
