@@ -8,15 +8,16 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 
 from bot import settings
-from bot.channels import speedups
+from bot.channels import action_timeout, speedups
 from bot.channels.hygiene import safe_message, safe_sender
 from bot.channels.privacy import PRIVACY_NOTE, has_masked_data
-from bot.channels.replies import ACTIONS_DOWN, CountingOutputChannel, action_server_answers
+from bot.channels.replies import ACTIONS_DOWN, ACTIONS_SLOW, CountingOutputChannel, action_server_answers
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 # Every channel goes through this module, so the server-wide fixes found by profiling are switched on here.
 speedups.apply()
+action_timeout.apply()
 
 
 def guarded(on_new_message: Handler) -> Handler:
@@ -29,8 +30,9 @@ def guarded(on_new_message: Handler) -> Handler:
         counting = CountingOutputChannel(channel)
         message.output_channel = counting
         result = await on_new_message(message)
-        if counting.sent == 0 and not await action_server_answers():
-            await channel.send_text_message(message.sender_id, ACTIONS_DOWN)
+        if counting.sent == 0:
+            down = not await action_server_answers()
+            await channel.send_text_message(message.sender_id, ACTIONS_DOWN if down else ACTIONS_SLOW)
         if has_masked_data(message.text):
             await channel.send_text_message(message.sender_id, PRIVACY_NOTE)
         return result

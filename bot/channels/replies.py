@@ -1,9 +1,9 @@
-"""Makes sure a turn never ends in silence because the action server is down.
+"""Makes sure a turn never ends in silence because the action server is down or slow.
 
 Rasa logs a failed custom action and carries on without its messages, so the person would see nothing. The guard
-counts what the bot sends in a turn; when it sent nothing and the action server does not answer its health check,
-the person gets a short "try again in a minute". Their conversation is untouched, so it carries on when the action
-server is back.
+counts what the bot sends in a turn; when it sent nothing, the person gets a short "try again in a minute", which
+says whether the action server is down or just too slow. Their conversation is untouched, so it carries on when the
+action server is back.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import aiohttp
 from rasa.core.channels.channel import OutputChannel
 
 ACTIONS_DOWN = "Sorry, I can't look that up right now. Please try again in a minute."
+# The action server is up but did not answer in time (see bot/channels/action_timeout.py), or gave nothing back.
+ACTIONS_SLOW = "Sorry, that took too long to look up. Please try again in a minute."
 HEALTH_TIMEOUT = aiohttp.ClientTimeout(total=2)
 
 

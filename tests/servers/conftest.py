@@ -53,6 +53,9 @@ class RestClient:
         return result.body
 
 
+# Short, so the slow action server test waits seconds rather than the default 20.
+ACTION_TIMEOUT_S = 5
+
 # The contact route a deploying organisation would set (see contact.example.yml); handover tests look for it.
 CONTACT_ENV = {"INVOLVE_CONTACT_TEAM": "the Test Engagement Team", "INVOLVE_CONTACT_EMAIL": "engage@example.org"}
 
@@ -75,7 +78,8 @@ def stack(tmp_path_factory, bot_framework: FakeConnector) -> Stack:
         model=newest_model(PROJECT_ROOT / "models"),
         ports=ports,
         log_dir=PROJECT_ROOT / "build" / "test-logs",
-        extra_env={"TRACKER_DB": str(tracker_db), **bot_framework.bot_env(), **CONTACT_ENV},
+        extra_env={"TRACKER_DB": str(tracker_db), "ACTION_TIMEOUT_S": str(ACTION_TIMEOUT_S),
+                   **bot_framework.bot_env(), **CONTACT_ENV},
     )
     servers.start()
     try:

@@ -3,12 +3,15 @@ or mixed up."""
 
 from __future__ import annotations
 
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from bot.advice.reply import intent_payload
-from bot.channels.replies import ACTIONS_DOWN
+from bot.channels.replies import ACTIONS_DOWN, ACTIONS_SLOW
 from bot.knowledge import get_knowledge
-from tests.servers.conftest import RestClient
+from tests.servers.conftest import ACTION_TIMEOUT_S, RestClient
 
 
 def test_action_server_down_gets_a_helpful_reply_and_the_conversation_carries_on(client: RestClient, stack):
@@ -22,6 +25,64 @@ def test_action_server_down_gets_a_helpful_reply_and_the_conversation_carries_on
         stack.wait_ready()
     answer = " ".join(client.texts(sender, "will I be paid?"))
     assert ACTIONS_DOWN not in answer and "paid" in answer.lower()
+
+
+class SlowActionServer:
+    """Stands in for the action server: healthy, but every action takes longer than Rasa will wait."""
+
+    def __init__(self, port: int, delay_s: float):
+        delay = delay_s
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the health check
+                self._reply(b'{"status": "ok"}')
+
+            def do_POST(self):  # noqa: N802 - an action call
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                time.sleep(delay)
+                self._reply(b'{"events": [], "responses": []}')
+
+            def _reply(self, body: bytes):
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:  # Rasa gave up waiting and closed the connection
+                    pass
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_slow_action_server_gets_a_reply_within_the_time_limit_and_the_conversation_carries_on(
+    client: RestClient, stack
+):
+    sender = "fault-actions-slow"
+    assert client.texts(sender, "hello")
+    stack.stop_one("actions")
+    try:
+        with SlowActionServer(stack.ports.actions, delay_s=ACTION_TIMEOUT_S + 5):
+            started = time.monotonic()
+            assert client.texts(sender, "will I be paid?") == [ACTIONS_SLOW]
+            waited = time.monotonic() - started
+    finally:
+        stack.start_actions()
+        stack.wait_ready()
+    print(f"slow action server: reply after {waited:.1f} s (limit {ACTION_TIMEOUT_S} s)")
+    answer = " ".join(client.texts(sender, "will I be paid?"))
+    assert ACTIONS_SLOW not in answer and "paid" in answer.lower()
 
 
 def test_a_conversation_half_way_through_a_form_survives_a_restart_of_both_servers(client: RestClient, stack):
