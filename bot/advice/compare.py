@@ -29,7 +29,7 @@ _LEAD = re.compile(
     r"how does|how do)\s+",
     re.IGNORECASE,
 )
-_JOIN = re.compile(r"\s+(?:and|with|to|vs\.?|versus|v|or|against|compared (?:to|with)|over)\s+|\s*,\s*", re.I)
+_JOIN = re.compile(r"\s+(?:and|with|to|vs\.?|versus|v|or|against|compared (?:to|with)|over)\s+", re.I)
 _TAIL = re.compile(r"\s+(?:compare|differ)\b.*$|\s+for (?:young people|children|families|adults|citizens)\b.*$"
                    r"|[?.!]+\s*$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:a|an|the|our|some)\s+", re.IGNORECASE)
@@ -48,9 +48,15 @@ def best_split(knowledge: Knowledge, text: str) -> tuple[str, str] | None:
     body = _TAIL.sub("", _LEAD.sub("", text.strip(), count=1)).strip()
     candidates = []
     for m in _JOIN.finditer(body):
-        a, b = _clean(body[: m.start()]), _clean(body[m.end():])
-        if a and b:
-            candidates.append((a, b))
+        left, right = body[: m.start()], body[m.end():]
+        # "for young people, a youth forum or a panel": a side can carry words around a comma that name nothing
+        for a, b in ((left, right), (left.rsplit(",", 1)[-1], right.split(",", 1)[0])):
+            a, b = _clean(a), _clean(b)
+            if a and b and (a, b) not in candidates:
+                candidates.append((a, b))
+    if not candidates and "," in body:  # "compare a citizens' panel, a focus group"
+        a, b = (_clean(part) for part in body.split(",", 1))
+        candidates = [(a, b)] if a and b else []
     for a, b in candidates:
         if match_name(knowledge, a).found and match_name(knowledge, b).found:
             return a, b

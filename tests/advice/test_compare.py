@@ -20,6 +20,9 @@ from bot.knowledge import Knowledge
         # the name itself holds "or": the split that names two activities wins
         ("compare workshops or sounding boards with questionnaires", ("workshops or sounding boards",
                                                                       "questionnaires")),
+        ("which is better for young people, a youth forum or a young people's panel?", ("youth forum",
+                                                                                        "young people's panel")),
+        ("compare a citizens panel, a focus group", ("citizens panel", "focus group")),
     ],
 )
 def test_the_two_names_are_found_in_everyday_questions(knowledge: Knowledge, question, names):
