@@ -15,7 +15,7 @@ from bot.knowledge import model
 from bot.knowledge.loader import load_knowledge_base
 from bot.knowledge.model import Activity, Cell, KnowledgeBase
 from bot.knowledge.search import SearchHit, SearchIndex
-from bot.nlp.lemmas import content_lemmas, normalise
+from bot.nlp.lemmas import content_lemmas, normalise, phrase_forms
 
 # Entity names used by the NLU (entity ruler labels and Rasa slots).
 ENTITY_STAGE = "stage"
@@ -186,9 +186,10 @@ class Knowledge:
                     )
                 phrases = []
                 for name in names:
-                    phrase = normalise(name)
-                    if phrase and phrase not in phrases:
-                        phrases.append(phrase)
+                    # "co-producing", "evaluating", "residents": every form of a name means the same value
+                    for phrase in phrase_forms(normalise(name)):
+                        if phrase and phrase not in phrases:
+                            phrases.append(phrase)
                 vocab[entity][entry.id] = tuple(phrases)
         return vocab
 

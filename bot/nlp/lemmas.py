@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import Any
@@ -86,3 +87,36 @@ def normalise(text: str) -> str:
     """Lower case, curly quotes straightened, whitespace collapsed: for phrase matching."""
     text = text.lower().replace("’", "'").replace("‘", "'")
     return " ".join(re.findall(r"[^\W_]+(?:['-][^\W_]+)*", text))
+
+
+def inflections(word: str) -> list[str]:
+    """``word`` and the other forms of it that spaCy's lemma table knows: "analyse" -> analysed, analyses, analysing.
+
+    Candidates come from regular English endings and are kept only when the lemma table maps them back to the same
+    lemma, so no made-up word gets in.
+    """
+    base = lemma_of(word)
+    candidates = {word, base}
+    stems = {base, base[:-1]} if base.endswith("e") else {base}
+    for stem in stems:
+        candidates.update(stem + ending for ending in ("s", "es", "ed", "ing"))
+    if base.endswith("y"):
+        candidates.update({base[:-1] + "ies", base[:-1] + "ied"})
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        candidates.update({base + base[-1] + "ing", base + base[-1] + "ed"})  # plan -> planning, planned
+    return sorted(c for c in candidates if c == word or lemma_of(c) == base)
+
+
+def phrase_forms(phrase: str) -> list[str]:
+    """A phrase with its first and last words in each of their forms: "co-produce" -> co-producing, co-produced...
+
+    Only the ends change: in "awarding the contract" or "service users" they carry the verb or the plural.
+    """
+    parts = re.split(r"([^a-z]+)", phrase)
+    words = [i for i, part in enumerate(parts) if part.isalpha()]
+    if not words:
+        return [phrase]
+    ends = {words[0], words[-1]}
+    options = [inflections(part) if i in ends and len(part) > 2 else [part] for i, part in enumerate(parts)]
+    forms = ["".join(combo) for combo in itertools.product(*options)]
+    return [phrase, *sorted(f for f in forms if f != phrase)]

@@ -15,25 +15,26 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.query import Knowledge
-from bot.nlp.lemmas import import_spacy
+from bot.nlp.lemmas import import_spacy, lemma_of
 
 # Single words that are too common to mean a stage by themselves ("what do I do?", "help me plan").
 AMBIGUOUS_WORDS = frozenset(
     {
         "do", "plan", "planning", "understand", "inform", "agree", "review", "design", "people", "community",
-        "communities", "engagement", "information", "performance", "contracts", "research",
+        "communities", "engagement", "information", "performance", "contracts", "research", "view",
     }
 )
 
 
 def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
     """Entity ruler patterns: one phrase pattern per name or synonym, labelled with the entity, id = value."""
+    ambiguous = AMBIGUOUS_WORDS | {lemma_of(word) for word in AMBIGUOUS_WORDS}
     patterns = []
     for entity, values in knowledge.vocabulary().items():
         for value, phrases in values.items():
             for phrase in phrases:
-                if phrase in AMBIGUOUS_WORDS:
-                    continue
+                if phrase in ambiguous or (phrase.isalpha() and lemma_of(phrase) in ambiguous):
+                    continue  # "reviewed" or "plans" alone mean no stage, as "review" and "plan" do not
                 patterns.append({"label": entity, "pattern": phrase, "id": value})
     return patterns
 

@@ -27,6 +27,10 @@ def _entities(nlp, text: str) -> set[tuple[str, str]]:
         ("we want to co-produce it with teenagers", {("level", "participation"), ("audience", "cyp")}),
         ("a needs assessment with older people", {("stage", "understand"), ("audience", "citizens")}),
         ("we want their views", {("level", "consultation")}),
+        # other forms of a listed word: "co-produce" -> "co-producing", "evaluate" -> "evaluating", plurals
+        ("we are co-producing the new offer with residents", {("level", "participation"), ("audience", "citizens")}),
+        ("evaluating the contract with a young carer", {("stage", "review"), ("audience", "cyp")}),
+        ("analysing the JSNA", {("stage", "understand")}),
     ],
 )
 def test_ruler_finds_entities_in_everyday_words(nlp, text, expected):
@@ -35,6 +39,8 @@ def test_ruler_finds_entities_in_everyday_words(nlp, text, expected):
 
 def test_ambiguous_single_words_are_not_entities(nlp):
     assert _entities(nlp, "what do I do? help me plan") == set()
+    # nor are their other forms
+    assert _entities(nlp, "she reviewed my plans and designs, then we planned") == set()
 
 
 def test_pipeline_lemmatises(nlp):
