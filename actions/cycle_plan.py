@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
 from actions.free_text import QUESTION_INTENTS, intent_of, says_stop
+from actions.plan_slot import PLAN_SLOT, stored_plan
+from actions.questions import plan_from_message
 from actions.reading import latest_entity
 from actions.safety import friendly_on_error
 from bot.advice.answers import answer, asks_definition
@@ -21,13 +23,8 @@ from bot.plans import builder
 from bot.plans.document import no_plan_replies, plan_replies
 from bot.plans.model import EngagementPlan
 
-PLAN_SLOT = "engagement_plan"
 ANSWER_SLOT = "plan_answer"
 STOPPED, FINISHED = "stopped", "finished"
-
-
-def stored_plan(tracker: Tracker) -> EngagementPlan | None:
-    return EngagementPlan.from_slot(tracker.get_slot(PLAN_SLOT))
 
 
 def _text(tracker: Tracker) -> str:
@@ -44,7 +41,13 @@ class ActionStartCyclePlan(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         knowledge = get_knowledge()
         plan = stored_plan(tracker)
-        if plan is not None and not plan.finished and plan.has_content:
+        resuming = plan is not None and not plan.finished and plan.has_content
+        level = latest_entity(tracker, "level")
+        if not resuming and level and not builder.asks_for_whole_project(_text(tracker)):
+            # "We're planning a new youth club and want to work with teenagers as equals": one cell, not a
+            # whole-project plan, whatever the NLU thought.
+            return plan_from_message(dispatcher, tracker) or [SlotSet("level", level), FollowupAction("planning_form")]
+        if resuming:
             dispatcher.utter_message(text="Let's carry on with your plan.")
         else:
             stages = tuple(v for v in tracker.get_latest_entity_values("stage") if v in STAGE_IDS)

@@ -10,8 +10,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.cycle_plan import stored_plan
 from actions.dispatch import send
+from actions.plan_slot import stored_plan
 from bot.advice.handover import Contact, ContactSettingsError, ConversationFacts, handover_replies, load_contact
 from bot.advice.reply import Reply
 from bot.knowledge import get_knowledge

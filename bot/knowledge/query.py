@@ -163,8 +163,18 @@ class Knowledge:
         """Entity -> canonical value -> the phrases that mean it. Feeds the entity ruler and Rasa's synonyms."""
         return self._vocabulary
 
+    def listed(self, phrase: str) -> bool:
+        """True when ``phrase`` is a name or synonym as written in the knowledge base, not a generated word form."""
+        return normalise(phrase) in self._listed_phrases
+
+    @cached_property
+    def _listed_phrases(self) -> frozenset[str]:
+        self._vocabulary  # noqa: B018 - building the vocabulary records the listed phrases
+        return frozenset(self._listed)
+
     @cached_property
     def _vocabulary(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        self._listed: set[str] = set()
         vocab: dict[str, dict[str, tuple[str, ...]]] = {}
         for entity, entries in (
             (ENTITY_STAGE, self.kb.stages),
@@ -186,6 +196,7 @@ class Knowledge:
                     )
                 phrases = []
                 for name in names:
+                    self._listed.add(normalise(name))
                     # "co-producing", "evaluating", "residents": every form of a name means the same value
                     for phrase in phrase_forms(normalise(name)):
                         if phrase and phrase not in phrases:

@@ -33,8 +33,10 @@ def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
     for entity, values in knowledge.vocabulary().items():
         for value, phrases in values.items():
             for phrase in phrases:
-                if phrase in ambiguous or (phrase.isalpha() and lemma_of(phrase) in ambiguous):
-                    continue  # "reviewed" or "plans" alone mean no stage, as "review" and "plan" do not
+                if phrase in AMBIGUOUS_WORDS:
+                    continue
+                if not knowledge.listed(phrase) and phrase.isalpha() and lemma_of(phrase) in ambiguous:
+                    continue  # a generated "reviewed" or "plans" alone means no stage ("reviewing" is listed)
                 patterns.append({"label": entity, "pattern": phrase, "id": value})
     return patterns
 

@@ -57,6 +57,19 @@ _NO_MORE = re.compile(
 _UNSURE = re.compile(r"^\s*(?:i'?m )?(?:not sure|unsure|no idea|don'?t know|help me (?:choose|decide))\b", re.I)
 
 
+_WHOLE_PROJECT = re.compile(
+    r"\b(?:whole|all|every|each|full|entire|complete|overall|the rest|cycle|start to finish|end to end|"
+    r"beginning to end|(?:engagement|involvement|participation) plan|plan (?:for|of) (?:the|our|my) (?:project|work))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_whole_project(text: str) -> bool:
+    """True when a message asks for a plan across the project, not for one stage and level ("the whole project",
+    "all four stages", "an engagement plan", "plan the rest")."""
+    return bool(_WHOLE_PROJECT.search(text))
+
+
 def choice_button(title: str, value: str) -> Button:
     return Button(title, intent_payload("plan_choice", plan_choice=value))
 

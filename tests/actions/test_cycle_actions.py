@@ -151,3 +151,12 @@ def test_something_else_and_feedback_replies():
     _, messages = run(ActionFeedback(), make_tracker(intent="feedback", entities=[
         {"entity": "helpful", "value": "no"}, {"entity": "feedback_on", "value": "support-kinds"}]))
     assert "sorry it didn't help" in messages[0]["text"]
+
+
+def test_a_one_cell_request_mistaken_for_a_whole_plan_gets_the_activities(knowledge: Knowledge):
+    entities = [{"entity": "level", "value": "participation"}, {"entity": "audience", "value": "cyp"}]
+    tracker = make_tracker(intent="plan_whole_cycle", entities=entities,
+                           text="we are planning a new youth club and want to work with teenagers as equals")
+    events, messages = run(ActionStartCyclePlan(), tracker)
+    assert messages[0]["response"] == "utter_activities_intro"
+    assert slot_values(events)["stage"] == "plan" and "engagement_plan" not in slot_values(events)

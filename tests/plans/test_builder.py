@@ -130,3 +130,10 @@ def test_the_plan_survives_the_slot_round_trip_and_rejects_anything_else(knowled
     tampered = plan.to_slot() | {"audience": "aliens", "step": "hack", "groups": ["carers", "x"]}
     restored = EngagementPlan.from_slot(tampered)
     assert restored.audience is None and restored.step == AUDIENCE and restored.groups == ("carers",)
+
+
+def test_a_whole_project_request_is_told_from_a_one_cell_one():
+    for text in ("help me plan engagement for the whole project", "build me an engagement plan",
+                 "plan involvement across all four stages", "we've done the analyse stage, plan the rest"):
+        assert builder.asks_for_whole_project(text), text
+    assert not builder.asks_for_whole_project("we are planning a new youth club and want to work with teens as equals")
