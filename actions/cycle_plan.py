@@ -124,5 +124,11 @@ class ActionShowPlan(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         plan = stored_plan(tracker)
         knowledge = get_knowledge()
-        send(dispatcher, plan_replies(knowledge, plan) if plan is not None and plan.has_content else no_plan_replies())
+        if plan is not None and plan.has_content:
+            send(dispatcher, plan_replies(knowledge, plan))
+            return []
+        if not builder.asks_to_see_a_plan(_text(tracker)):
+            # "plan activities", read as "show my plan" when there is no plan: the person wants to plan.
+            return [FollowupAction("planning_form")]
+        send(dispatcher, no_plan_replies())
         return []

@@ -70,6 +70,19 @@ def asks_for_whole_project(text: str) -> bool:
     return bool(_WHOLE_PROJECT.search(text))
 
 
+_SEE_PLAN = re.compile(
+    r"^\s*/|\b(?:my|the|our|this|that|your)\s+(?:\w+\s+)?plan\b|\b(?:show|see|view|export|download|print|copy|"
+    r"send|get|open|display|markdown|pdf|html)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_see_a_plan(text: str) -> bool:
+    """True when a message asks to see or export a plan ("show my plan", "/plan", "download it"), as opposed to
+    asking to plan something ("plan activities")."""
+    return bool(_SEE_PLAN.search(text))
+
+
 def choice_button(title: str, value: str) -> Button:
     return Button(title, intent_payload("plan_choice", plan_choice=value))
 

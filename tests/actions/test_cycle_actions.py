@@ -90,7 +90,7 @@ def test_stop_ends_the_form_and_start_again_keeps_the_plan(knowledge: Knowledge)
 
 
 def test_show_my_plan_with_and_without_a_plan(knowledge: Knowledge):
-    _, messages = run(ActionShowPlan(), make_tracker(intent="show_plan"))
+    _, messages = run(ActionShowPlan(), make_tracker(intent="show_plan", text="show my plan"))
     assert "You don't have a plan yet" in messages[0]["text"]
     plan = builder.settle(knowledge, EngagementPlan(audience="citizens", who="carers"))
     _, messages = run(ActionShowPlan(), make_tracker(intent="show_plan", slots={"engagement_plan": plan.to_slot()}))
@@ -160,3 +160,8 @@ def test_a_one_cell_request_mistaken_for_a_whole_plan_gets_the_activities(knowle
     events, messages = run(ActionStartCyclePlan(), tracker)
     assert messages[0]["response"] == "utter_activities_intro"
     assert slot_values(events)["stage"] == "plan" and "engagement_plan" not in slot_values(events)
+
+
+def test_plan_activities_mistaken_for_show_my_plan_starts_planning():
+    events, messages = run(ActionShowPlan(), make_tracker(intent="show_plan", text="I want to plan activities"))
+    assert events == [{"event": "followup", "timestamp": None, "name": "planning_form"}] and messages == []

@@ -137,3 +137,10 @@ def test_a_whole_project_request_is_told_from_a_one_cell_one():
                  "plan involvement across all four stages", "we've done the analyse stage, plan the rest"):
         assert builder.asks_for_whole_project(text), text
     assert not builder.asks_for_whole_project("we are planning a new youth club and want to work with teens as equals")
+
+
+def test_seeing_a_plan_is_told_from_planning():
+    for text in ("show my plan", "/show_plan", "what's in my plan so far", "download the plan", "export it"):
+        assert builder.asks_to_see_a_plan(text), text
+    for text in ("I want to plan activities", "plan activities", "plan engagement activities"):
+        assert not builder.asks_to_see_a_plan(text), text
