@@ -13,6 +13,7 @@ from actions.reading import latest_entity
 from actions.safety import friendly_on_error
 from bot.advice.activities import suggest_activities
 from bot.advice.answers import asks_definition, dont_know, entry_replies, find_answer
+from bot.advice.compare import compare_terms
 from bot.advice.did_you_mean import did_you_mean
 from bot.advice.planning import names_a_plan, stage_from_context
 from bot.advice.reply import Reply
@@ -66,6 +67,10 @@ class ActionAnswerQuestion(Action):
             if planned is not None:
                 return planned
         knowledge = get_knowledge()
+        both = compare_terms(knowledge, text)  # "what's the difference between consultation and co-production?"
+        if both:
+            send(dispatcher, both)
+            return [SlotSet(MISSED_SLOT, None)]
         entry, related = find_answer(
             knowledge,
             text,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.advice.activity_names import NameMatch, match_name, which_one
+from bot.advice.planning import match_choice
 from bot.advice.reply import Button, Reply, intent_payload
 from bot.feedback.buttons import with_feedback
 from bot.knowledge import render
@@ -126,6 +127,38 @@ def compare(knowledge: Knowledge, first: NameMatch, second: NameMatch) -> list[R
     return with_feedback([Reply(text="\n".join(lines), buttons=buttons)], FEEDBACK_TOPIC)
 
 
+def _split_candidates(text: str) -> list[tuple[str, str]]:
+    body = _TAIL.sub("", _LEAD.sub("", text.strip(), count=1)).strip()
+    return [(_clean(body[: m.start()]), _clean(body[m.end():])) for m in _JOIN.finditer(body)]
+
+
+def _term(knowledge: Knowledge, name: str, glossary: bool = True):
+    """The glossary term, stage or level a name means, or None."""
+    term = knowledge.glossary_term(name) if glossary else None
+    if term is not None:
+        return term
+    for entity in ("level", "stage"):
+        value = match_choice(knowledge, entity, name)
+        if value:
+            return knowledge.entry(value)
+    return None
+
+
+def compare_terms(knowledge: Knowledge, text: str, glossary: bool = True) -> list[Reply] | None:
+    """"What's the difference between consultation and co-production?": both meanings, side by side; None when
+    the question does not name two terms, stages or levels the knowledge base explains."""
+    if not _LEAD.match(text) and not re.search(r"\b(?:vs\.?|versus|difference|differ)\b", text, re.IGNORECASE):
+        return None
+    for a, b in _split_candidates(text):
+        first, second = (_term(knowledge, name, glossary) for name in (a, b)) if a and b else (None, None)
+        if first is not None and second is not None and first != second:
+            parts = [f"{render.entry_title(first)} and {render.entry_title(second)}, side by side:"]
+            parts += [render.entry_body(entry, knowledge) for entry in (first, second)]
+            parts.append(render.source_line(knowledge, (*render.refs_of(first), *render.refs_of(second))))
+            return with_feedback([Reply(text="\n\n".join(parts))], FEEDBACK_TOPIC)
+    return None
+
+
 def compare_payload(first: str, second: str) -> str:
     return intent_payload("compare_activities", activity=first, other_activity=second)
 
@@ -149,6 +182,9 @@ def compare_activities(knowledge: Knowledge, text: str, first: str | None = None
                 "and a focus group\".",
             )]
         first, second = names
+    levels_or_stages = compare_terms(knowledge, f"compare {first} and {second}", glossary=False)
+    if levels_or_stages:  # "consultation vs co-production": two levels, not activities with those words
+        return levels_or_stages
     a, b = match_name(knowledge, first), match_name(knowledge, second)
     for match, other, other_text in ((a, b, second), (b, a, first)):
         if match.ambiguous:
@@ -157,6 +193,8 @@ def compare_activities(knowledge: Knowledge, text: str, first: str | None = None
                 return [which_one(match, lambda act, keep=keep: compare_payload(act.id, keep))]
             return [which_one(match, lambda act, keep=keep: compare_payload(keep, act.id))]
     missing = [m.text for m in (a, b) if not m.found]
+    if missing and (terms := compare_terms(knowledge, f"compare {first} and {second}")):
+        return terms
     if missing:
         return [_not_found(" or ".join(f'"{name}"' for name in missing))]
     return compare(knowledge, a, b)

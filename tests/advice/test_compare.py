@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.advice.activity_names import located_name, match_name
-from bot.advice.compare import NOT_IN_SOURCES, best_split, compare_activities
+from bot.advice.compare import NOT_IN_SOURCES, best_split, compare_activities, compare_terms
 from bot.knowledge import Knowledge
 
 
@@ -86,3 +86,17 @@ def test_the_name_in_a_where_question():
     assert located_name("Which stage is theatre groups in?") == "theatre groups"
     assert located_name("where would a citizens panel go") == "citizens panel"
     assert located_name("what is mystery shopping?") is None
+
+
+def test_two_levels_or_two_stages_are_explained_side_by_side(knowledge: Knowledge):
+    text = compare_activities(knowledge, "what's the difference between consultation and co-production?")[0].text
+    assert text.startswith("Consultation and Participation, side by side")
+    assert knowledge.level("consultation").meaning in text and knowledge.level("participation").meaning in text
+    stages = compare_terms(knowledge, "difference between the plan stage and the do stage")[0].text
+    assert stages.startswith("Plan and Do, side by side")
+
+
+def test_a_question_about_two_glossary_terms_gets_both_meanings(knowledge: Knowledge):
+    replies = compare_terms(knowledge, "what is the difference between a citizens panel and a focus group")
+    assert "Citizens' panel" in replies[0].text and "Focus group" in replies[0].text
+    assert compare_terms(knowledge, "will I be paid?") is None
