@@ -13,7 +13,8 @@ from bot.advice.answers import answer, asks_definition
 from bot.advice.skipping import SKIPPED, is_skip
 from bot.knowledge import get_knowledge
 
-QUESTION_INTENTS = ("ask_guidance",)
+# Intents of questions someone may ask in the middle of a form; the answer comes from the knowledge base.
+QUESTION_INTENTS = ("ask_guidance", "ask_activity_location", "compare_activities", "ask_stage_activities")
 _STOP = re.compile(r"^\s*/?(?:stop|cancel|quit|exit|start again|start over)\b", re.IGNORECASE)
 
 

@@ -258,3 +258,16 @@ def test_a_crash_is_logged_with_the_conversation_id_but_never_the_message(dispat
     assert "conv-42" in caplog.text and "ValueError" in caplog.text
     assert "Jo Bloggs" not in caplog.text and "autism" not in caplog.text
     assert [m["text"] for m in dispatcher.messages] == [SORRY]
+
+
+def test_a_where_does_it_fit_question_mid_form_is_answered_not_stored(dispatcher):
+    tracker = Tracker(
+        "s", {"requested_slot": "inv_payment"},
+        {"text": "where does mystery shopping fit?", "intent": {"name": "ask_activity_location"}, "entities": []},
+        [{"event": "slot", "name": "inv_payment", "value": "where does mystery shopping fit?"}], False, None,
+        {"name": "invitation_form"}, "action_listen",
+    )
+    domain = {"forms": {"invitation_form": {"required_slots": list(SLOTS)}}, "slots": {}}
+    events = asyncio.run(ValidateInvitationForm().run(dispatcher, tracker, domain))
+    assert {"event": "slot", "timestamp": None, "name": "inv_payment", "value": None} in events
+    assert "mystery" in dispatcher.messages[0]["text"].lower()
