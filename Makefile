@@ -49,7 +49,7 @@ audit: install
 	@$(ENV) .venv/bin/python -m bot.audit
 
 lint: install
-	@.venv/bin/ruff check bot actions tests scripts bench
+	@.venv/bin/ruff check bot actions rasa_plugins tests scripts bench
 
 clean:
 	rm -rf build models .pytest_cache results

@@ -14,7 +14,7 @@ step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 start=$(date +%s)
 
 step "1/6 lint, unit and action tests"
-.venv/bin/ruff check bot actions tests scripts bench
+.venv/bin/ruff check bot actions rasa_plugins tests scripts bench
 $PY -m bot.nlp build >/dev/null
 $PY -m pytest -q -p no:cacheprovider --ignore=tests/servers --ignore=tests/scale tests
 

@@ -13,7 +13,7 @@ Several Rasa servers sharing conversations need:
   ``REDIS_KEY_PREFIX`` and ``REDIS_USE_SSL``.
 
 Passwords and URLs are never written to the file: it names them as ``${VAR}`` and Rasa reads them from its own
-environment when it loads the file. No Rasa import here (``redis_lock.py`` is the Rasa plug-in Rasa loads).
+environment when it loads the file. No Rasa import here (``rasa_plugins/redis_lock.py`` is the plug-in Rasa loads).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ import yaml
 
 TRACKER_STORES = ("sqlite", "postgres")
 LOCK_STORES = ("in_memory", "redis")
-# Rasa's own RedisLockStore can let two servers handle one conversation at once; see redis_lock.py.
-REDIS_LOCK_STORE = "bot.deploy.redis_lock.AtomicRedisLockStore"
+# Rasa's own RedisLockStore can let two servers handle one conversation at once; see rasa_plugins/redis_lock.py.
+REDIS_LOCK_STORE = "rasa_plugins.redis_lock.AtomicRedisLockStore"
 TRUE_WORDS = ("1", "true", "yes")
 FALSE_WORDS = ("", "0", "false", "no")
 
@@ -76,7 +76,7 @@ class PostgresStore:
 @dataclass(frozen=True)
 class RedisLock:
     """Rasa's ticket lock kept in Redis, so a conversation is handled by one server at a time (with atomic ticket
-    changes: see ``bot/deploy/redis_lock.py``)."""
+    changes: see ``rasa_plugins/redis_lock.py``)."""
 
     host: str
     port: int = 6379

@@ -118,7 +118,7 @@ def test_rasa_builds_the_atomic_redis_lock_store_from_the_generated_file(tmp_pat
     from rasa.core.lock_store import LockStore
     from rasa.utils.endpoints import read_endpoint_config
 
-    from bot.deploy.redis_lock import AtomicRedisLockStore
+    from rasa_plugins.redis_lock import AtomicRedisLockStore
 
     env = {**REDIS, "REDIS_PORT": "6390", "REDIS_DB": "2", "REDIS_PASSWORD": "", "REDIS_KEY_PREFIX": "bot"}
     path = endpoints.write(env, tmp_path / "endpoints.yml")

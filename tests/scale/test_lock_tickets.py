@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from rasa.core.lock_store import RedisLockStore
 
-from bot.deploy.redis_lock import AtomicRedisLockStore
+from rasa_plugins.redis_lock import AtomicRedisLockStore
 from tests.scale.conftest import report
 from tests.scale.services import Redis
 
