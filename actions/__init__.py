@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from bot.advice.handover import ContactSettingsError, load_contact
+from bot.advice.handover import ContactSettingsError, configured_contact
 from bot.knowledge import KnowledgeBaseError, get_knowledge
 
 
@@ -25,7 +25,7 @@ def _load_knowledge_or_exit() -> None:
 def _check_contact_or_exit() -> None:
     """A broken contact file would leave people who ask for a person with nowhere to go: refuse to start."""
     try:
-        load_contact()
+        configured_contact()
     except ContactSettingsError as error:
         print(f"The action server cannot start: the contact settings have a problem. {error}", file=sys.stderr,
               flush=True)

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.reading import latest_entity
+from actions.reading import latest_entity, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.compare import compare_activities
 from bot.knowledge import get_knowledge
@@ -19,7 +19,7 @@ class ActionCompareActivities(Action):
 
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
-        text = str((tracker.latest_message or {}).get("text") or "")
+        text = latest_text(tracker)
         first, second = latest_entity(tracker, "activity"), latest_entity(tracker, "other_activity")
         send(dispatcher, compare_activities(get_knowledge(), text, first, second))
         return []

@@ -13,7 +13,7 @@ from actions.dispatch import send
 from actions.free_text import QUESTION_INTENTS, intent_of, says_stop
 from actions.plan_slot import PLAN_SLOT, stored_plan
 from actions.questions import plan_from_message
-from actions.reading import latest_entity
+from actions.reading import latest_entity, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.answers import answer, asks_definition
 from bot.advice.reply import Button, Reply, intent_payload
@@ -25,10 +25,6 @@ from bot.plans.model import EngagementPlan
 
 ANSWER_SLOT = "plan_answer"
 STOPPED, FINISHED = "stopped", "finished"
-
-
-def _text(tracker: Tracker) -> str:
-    return str((tracker.latest_message or {}).get("text") or "")
 
 
 class ActionStartCyclePlan(Action):
@@ -43,7 +39,7 @@ class ActionStartCyclePlan(Action):
         plan = stored_plan(tracker)
         resuming = plan is not None and not plan.finished and plan.has_content
         level = latest_entity(tracker, "level")
-        if not resuming and level and not builder.asks_for_whole_project(_text(tracker)):
+        if not resuming and level and not builder.asks_for_whole_project(latest_text(tracker)):
             # "We're planning a new youth club and want to work with teenagers as equals": one cell, not a
             # whole-project plan, whatever the NLU thought.
             return plan_from_message(dispatcher, tracker) or [SlotSet("level", level), FollowupAction("planning_form")]
@@ -52,7 +48,7 @@ class ActionStartCyclePlan(Action):
         else:
             stages = tuple(v for v in tracker.get_latest_entity_values("stage") if v in STAGE_IDS)
             audience = latest_entity(tracker, "audience")
-            plan = builder.start(knowledge, _text(tracker), audience if audience in AUDIENCE_IDS else None, stages)
+            plan = builder.start(knowledge, latest_text(tracker), audience if audience in AUDIENCE_IDS else None, stages)
         return [SlotSet(PLAN_SLOT, plan.to_slot()), SlotSet(ANSWER_SLOT, None)]
 
 
@@ -81,7 +77,7 @@ class ValidateCyclePlanForm(FormValidationAction):
             return {ANSWER_SLOT: None}
         knowledge = get_knowledge()
         plan = stored_plan(tracker) or builder.settle(knowledge, EngagementPlan())
-        text = _text(tracker) or str(value)
+        text = latest_text(tracker) or str(value)
         choice = latest_entity(tracker, builder.CHOICE_ENTITY)
         if choice is None and says_stop(tracker, text):
             return {ANSWER_SLOT: STOPPED}
@@ -127,7 +123,7 @@ class ActionShowPlan(Action):
         if plan is not None and plan.has_content:
             send(dispatcher, plan_replies(knowledge, plan))
             return []
-        if not builder.asks_to_see_a_plan(_text(tracker)):
+        if not builder.asks_to_see_a_plan(latest_text(tracker)):
             # "plan activities", read as "show my plan" when there is no plan: the person wants to plan.
             return [FollowupAction("planning_form")]
         send(dispatcher, no_plan_replies())

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dispatch import send
 from actions.plan_slot import stored_plan
-from bot.advice.handover import Contact, ContactSettingsError, ConversationFacts, handover_replies, load_contact
+from bot.advice.handover import Contact, ContactSettingsError, ConversationFacts, configured_contact, handover_replies
 from bot.advice.reply import Reply
 from bot.knowledge import get_knowledge
 from bot.knowledge.query import Knowledge, UnknownEntry
@@ -49,7 +49,7 @@ def conversation_facts(knowledge: Knowledge, tracker: Tracker) -> ConversationFa
 def handover(dispatcher: CollectingDispatcher, tracker: Tracker, after_misses: bool = False) -> list:
     knowledge = get_knowledge()
     try:
-        contact = load_contact()
+        contact = configured_contact()
     except ContactSettingsError:  # a broken contact file must not cost the person their answer
         contact = Contact()
     send(dispatcher, handover_replies(knowledge, contact, conversation_facts(knowledge, tracker), after_misses))

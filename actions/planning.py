@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.reading import latest_entity
+from actions.reading import latest_entity, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.activities import all_activities, locate_activity, located, stage_overview, suggest_activities
 from bot.advice.activity_names import locate_payload, located_name, match_name, which_one
@@ -34,7 +34,7 @@ def _answered_in_words(slot: str, entity: str, tracker: Tracker) -> dict[str, An
     """Fill the slot being asked from a short answer the entity ruler does not tag ("do", "review", "plan")."""
     if tracker.get_slot("requested_slot") != slot or latest_entity(tracker, entity):
         return {}
-    value = match_choice(get_knowledge(), entity, (tracker.latest_message or {}).get("text") or "")
+    value = match_choice(get_knowledge(), entity, latest_text(tracker))
     return {slot: value} if value else {}
 
 
@@ -49,7 +49,7 @@ class ValidatePlanningForm(FormValidationAction):
         if answered or tracker.get_slot("stage") or latest_entity(tracker, "stage"):
             return answered
         # "We're planning a new youth club": a stage said with a word too common for the entity ruler.
-        stage = stage_from_context((tracker.latest_message or {}).get("text") or "")
+        stage = stage_from_context(latest_text(tracker))
         return {"stage": stage} if stage else {}
 
     async def extract_level(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
@@ -154,7 +154,7 @@ class ActionLocateActivity(Action):
 
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
-        text = (tracker.latest_message or {}).get("text") or ""
+        text = latest_text(tracker)
         knowledge = get_knowledge()
         named = latest_entity(tracker, "activity") or located_name(text)
         match = match_name(knowledge, named) if named else None

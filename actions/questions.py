@@ -9,7 +9,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
 from actions.misses import MISSED_SLOT, reply_to_a_miss
-from actions.reading import latest_entity
+from actions.reading import latest_entity, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.activities import suggest_activities
 from bot.advice.answers import asks_definition, dont_know, entry_replies, find_answer
@@ -27,7 +27,7 @@ def plan_from_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
 
     With stage, level and audience the activities come at once; with two of them the planning form asks the third.
     """
-    text = (tracker.latest_message or {}).get("text") or ""
+    text = latest_text(tracker)
     stage = latest_entity(tracker, "stage") or stage_from_context(text)
     level, audience = latest_entity(tracker, "level"), latest_entity(tracker, "audience")
     if not names_a_plan(text, stage, level, audience):

@@ -1,4 +1,4 @@
-"""Reads the latest message from the tracker: the entities the NLU found in it."""
+"""Reads the latest message from the tracker: its text and the entities the NLU found in it."""
 
 from __future__ import annotations
 
@@ -10,3 +10,8 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
     slots do ("we did the needs stage, now it's the review" -> review)."""
     values = [value for value in tracker.get_latest_entity_values(name) if isinstance(value, str)]
     return values[-1] if values else None
+
+
+def latest_text(tracker: Tracker) -> str:
+    """What the person typed (or the button payload they sent) in the latest message; "" if nothing."""
+    return str((tracker.latest_message or {}).get("text") or "")

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
+from actions.reading import latest_text
 from actions.safety import friendly_on_error
 from bot.advice.consultation import consultation_replies, describes_a_plan
 from bot.advice.support import commitment_from_text, groups_from_text, support_replies
@@ -64,7 +65,7 @@ class ValidateConsultationForm(FormValidationAction):
     async def extract_consultation_plan(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
-        text = (tracker.latest_message or {}).get("text") or ""
+        text = latest_text(tracker)
         if tracker.get_slot("requested_slot") is None and describes_a_plan(text):
             return {"consultation_plan": text}
         return {}
@@ -76,7 +77,7 @@ class ActionCheckConsultation(Action):
 
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
-        plan = tracker.get_slot("consultation_plan") or (tracker.latest_message or {}).get("text") or ""
+        plan = tracker.get_slot("consultation_plan") or latest_text(tracker)
         send(dispatcher, consultation_replies(get_knowledge(), plan))
         return [SlotSet("consultation_plan", None)]
 

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
 from actions.free_text import intent_of, says_stop
+from actions.reading import latest_text
 from actions.safety import friendly_on_error
 from bot.advice.skipping import is_skip
 from bot.knowledge import get_knowledge
@@ -80,7 +81,7 @@ class ValidateQuizForm(FormValidationAction):
             return {"quiz_answer": None}
         knowledge = get_knowledge()
         state = quiz_state(tracker)
-        text = str((tracker.latest_message or {}).get("text") or value)
+        text = latest_text(tracker) or str(value)
         choice = _choice(tracker)
         if choice is None and _is_stop(tracker, text, state):
             return {"quiz_answer": "stopped"}
@@ -141,7 +142,7 @@ class ValidateTourForm(FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:
             return {"tour_answer": None}
-        text = str((tracker.latest_message or {}).get("text") or value)
+        text = latest_text(tracker) or str(value)
         if tour.heard(text, intent_of(tracker)) == tour.STOP:
             return {"tour_answer": "stopped", "tour_position": None}
         position, replies = tour.move(get_knowledge(), _position(tracker), text, intent_of(tracker))

@@ -161,10 +161,14 @@ def summary(result: dict[str, Any], name: str = "") -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    result = evaluate()
+def save(result: dict[str, Any]) -> None:
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(result, indent=2) + "\n")
+
+
+def main() -> int:
+    result = evaluate()
+    save(result)
     for name, figures in result["sets"].items():
         print(summary(figures, name), end="\n\n")
     print(f"\nWrote {RESULT.relative_to(ROOT)}")

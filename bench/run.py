@@ -224,7 +224,7 @@ def main() -> int:
     print(f"intent macro F1 {results['nlu'].get('intent_macro_f1')} (stale: {results['nlu'].get('stale')})")
     section("entities against the gold sets")
     results["entities"] = entity_report.evaluate()
-    entity_report.RESULT.write_text(json.dumps(results["entities"], indent=2) + "\n")
+    entity_report.save(results["entities"])
     print({name: fig["macro_f1"] for name, fig in results["entities"]["sets"].items()})
 
     section("start-up, memory, latency (ours)")

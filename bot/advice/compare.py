@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.advice.activities import CHOOSING_TOPIC
 from bot.advice.activity_names import NameMatch, match_name, which_one
 from bot.advice.planning import match_choice
 from bot.advice.reply import Button, Reply, intent_payload
@@ -18,7 +19,6 @@ from bot.knowledge.model import Activity
 from bot.knowledge.query import Knowledge
 
 FEEDBACK_TOPIC = "compare-activities"
-CHOOSING_TOPIC = {"citizens": "choosing-activities-citizens", "cyp": "choosing-activities-cyp"}
 NOT_IN_SOURCES = (
     "The matrices do not say what each one costs, how long it takes or how many people it needs. "
     "So I can't compare those. Ask people who have run them, or your own organisation."
@@ -40,14 +40,13 @@ def _clean(name: str) -> str:
     return _ARTICLE.sub("", _TAIL.sub("", name.strip(" '\"?"))).strip(" '\"?,")
 
 
-def best_split(knowledge: Knowledge, text: str) -> tuple[str, str] | None:
-    """The two names in "compare X and Y", "X vs Y", "difference between X and Y"; None if not two.
+def split_candidates(text: str) -> list[tuple[str, str]]:
+    """Every way "compare X and Y", "X vs Y", "difference between X and Y" can split into two names, in order.
 
-    Names can hold "and" or "or" themselves ("Workshops or sounding boards"), so every split point is tried and
-    the first where both sides name an activity wins; without one, the first split is used.
+    Names can hold "and" or "or" themselves ("Workshops or sounding boards"), so every joining word is a candidate.
     """
     body = _TAIL.sub("", _LEAD.sub("", text.strip(), count=1)).strip()
-    candidates = []
+    candidates: list[tuple[str, str]] = []
     for m in _JOIN.finditer(body):
         left, right = body[: m.start()], body[m.end():]
         # "for young people, a youth forum or a panel": a side can carry words around a comma that name nothing
@@ -58,6 +57,12 @@ def best_split(knowledge: Knowledge, text: str) -> tuple[str, str] | None:
     if not candidates and "," in body:  # "compare a citizens' panel, a focus group"
         a, b = (_clean(part) for part in body.split(",", 1))
         candidates = [(a, b)] if a and b else []
+    return candidates
+
+
+def best_split(knowledge: Knowledge, text: str) -> tuple[str, str] | None:
+    """The two names asked about: the first split where both sides name an activity, else the first split."""
+    candidates = split_candidates(text)
     for a, b in candidates:
         if match_name(knowledge, a).found and match_name(knowledge, b).found:
             return a, b
@@ -127,11 +132,6 @@ def compare(knowledge: Knowledge, first: NameMatch, second: NameMatch) -> list[R
     return with_feedback([Reply(text="\n".join(lines), buttons=buttons)], FEEDBACK_TOPIC)
 
 
-def _split_candidates(text: str) -> list[tuple[str, str]]:
-    body = _TAIL.sub("", _LEAD.sub("", text.strip(), count=1)).strip()
-    return [(_clean(body[: m.start()]), _clean(body[m.end():])) for m in _JOIN.finditer(body)]
-
-
 def _term(knowledge: Knowledge, name: str, glossary: bool = True):
     """The glossary term, stage or level a name means, or None."""
     term = knowledge.glossary_term(name) if glossary else None
@@ -149,8 +149,8 @@ def compare_terms(knowledge: Knowledge, text: str, glossary: bool = True) -> lis
     the question does not name two terms, stages or levels the knowledge base explains."""
     if not _LEAD.match(text) and not re.search(r"\b(?:vs\.?|versus|difference|differ)\b", text, re.IGNORECASE):
         return None
-    for a, b in _split_candidates(text):
-        first, second = (_term(knowledge, name, glossary) for name in (a, b)) if a and b else (None, None)
+    for a, b in split_candidates(text):
+        first, second = (_term(knowledge, name, glossary) for name in (a, b))
         if first is not None and second is not None and first != second:
             parts = [f"{render.entry_title(first)} and {render.entry_title(second)}, side by side:"]
             parts += [render.entry_body(entry, knowledge) for entry in (first, second)]

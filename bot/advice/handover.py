@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -64,6 +65,12 @@ def load_contact(env: Mapping[str, str] | None = None) -> Contact:
         if value:
             values[f.name] = value
     return Contact(**values)
+
+
+@lru_cache(maxsize=1)
+def configured_contact() -> Contact:
+    """The contact route of this process, read once (the action server checks it at start)."""
+    return load_contact()
 
 
 @dataclass(frozen=True)

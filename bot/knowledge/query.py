@@ -167,21 +167,14 @@ class Knowledge:
         """True when ``phrase`` is a name or synonym as written in the knowledge base, not a generated word form."""
         return normalise(phrase) in self._listed_phrases
 
-    @cached_property
-    def _listed_phrases(self) -> frozenset[str]:
-        self._vocabulary  # noqa: B018 - building the vocabulary records the listed phrases
-        return frozenset(self._listed)
-
-    @cached_property
-    def _vocabulary(self) -> dict[str, dict[str, tuple[str, ...]]]:
-        self._listed: set[str] = set()
-        vocab: dict[str, dict[str, tuple[str, ...]]] = {}
+    def _names(self) -> list[tuple[str, str, list[str]]]:
+        """(entity, value, names as written) for every stage, level and audience, with "X stage" forms added."""
+        found = []
         for entity, entries in (
             (ENTITY_STAGE, self.kb.stages),
             (ENTITY_LEVEL, self.kb.levels),
             (ENTITY_AUDIENCE, self.kb.audiences),
         ):
-            vocab[entity] = {}
             for entry in entries:
                 official = [entry.name, *getattr(entry, "other_names", ())]
                 names = [*official, *entry.synonyms]
@@ -194,14 +187,24 @@ class Knowledge:
                         for name in [*official, *(s for s in entry.synonyms if " " not in s)]
                         if not name.lower().endswith(suffix)
                     )
-                phrases = []
-                for name in names:
-                    self._listed.add(normalise(name))
-                    # "co-producing", "evaluating", "residents": every form of a name means the same value
-                    for phrase in phrase_forms(normalise(name)):
-                        if phrase and phrase not in phrases:
-                            phrases.append(phrase)
-                vocab[entity][entry.id] = tuple(phrases)
+                found.append((entity, entry.id, names))
+        return found
+
+    @cached_property
+    def _listed_phrases(self) -> frozenset[str]:
+        return frozenset(normalise(name) for _, _, names in self._names() for name in names)
+
+    @cached_property
+    def _vocabulary(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        vocab: dict[str, dict[str, tuple[str, ...]]] = {}
+        for entity, value, names in self._names():
+            phrases: list[str] = []
+            for name in names:
+                # "co-producing", "evaluating", "residents": every form of a name means the same value
+                for phrase in phrase_forms(normalise(name)):
+                    if phrase and phrase not in phrases:
+                        phrases.append(phrase)
+            vocab.setdefault(entity, {})[value] = tuple(phrases)
         return vocab
 
 

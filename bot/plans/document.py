@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from bot.advice.activities import CHOOSING_TOPIC
 from bot.advice.invitation import InvitationDetails, draft_invitation
 from bot.advice.reply import Button, Reply, intent_payload
 from bot.advice.support import budget_items, budget_rules, recommend_support
@@ -19,7 +20,6 @@ from bot.plans.builder import COMMITMENT_TITLES, GROUP_TITLES
 from bot.plans.model import EngagementPlan, StagePlan
 
 TITLE = "Engagement plan"
-CHOOSING_TOPIC = {"citizens": "choosing-activities-citizens", "cyp": "choosing-activities-cyp"}
 RESULTS_TOPIC = "using-results"
 RESULTS_ITEMS = ("feedback", "we-asked-you-said-we-did", "thank-you")
 FILENAME = FEEDBACK_TOPIC = "engagement-plan"

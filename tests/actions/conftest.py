@@ -42,3 +42,13 @@ def dispatcher() -> CollectingDispatcher:
 @pytest.fixture
 def domain() -> dict:
     return {}
+
+
+@pytest.fixture(autouse=True)
+def fresh_contact():
+    """The contact route is read once per process; tests that set it through the environment need a fresh read."""
+    from bot.advice.handover import configured_contact
+
+    configured_contact.cache_clear()
+    yield
+    configured_contact.cache_clear()
