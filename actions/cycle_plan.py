@@ -10,12 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import QUESTION_INTENTS, intent_of, says_stop
+from actions.free_text import QUESTION_INTENTS, intent_of, means, says_stop
+from actions.misses import handover
 from actions.plan_slot import PLAN_SLOT, stored_plan
 from actions.questions import plan_from_message
 from actions.reading import latest_entity, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.answers import answer, asks_definition
+from bot.advice.compare import compare_activities
 from bot.advice.reply import Button, Reply, intent_payload
 from bot.knowledge import get_knowledge
 from bot.knowledge.model import AUDIENCE_IDS, STAGE_IDS
@@ -25,6 +27,7 @@ from bot.plans.model import EngagementPlan
 
 ANSWER_SLOT = "plan_answer"
 STOPPED, FINISHED = "stopped", "finished"
+DIGRESSIONS = ("show_plan", "compare_activities", "human_handoff")
 
 
 class ActionStartCyclePlan(Action):
@@ -81,6 +84,8 @@ class ValidateCyclePlanForm(FormValidationAction):
         choice = latest_entity(tracker, builder.CHOICE_ENTITY)
         if choice is None and says_stop(tracker, text):
             return {ANSWER_SLOT: STOPPED}
+        if choice is None and self._digression(dispatcher, tracker, plan, text):
+            return {ANSWER_SLOT: None}  # the plan is unchanged and its question is asked again
         new_plan, replies = builder.hear(knowledge, plan, text, choice)
         asked = choice is None and text.rstrip().endswith("?")
         if asked and (new_plan == plan or asks_definition(text) or intent_of(tracker) in QUESTION_INTENTS):
@@ -90,6 +95,23 @@ class ValidateCyclePlanForm(FormValidationAction):
                              stage=latest_entity(tracker, "stage"), level=latest_entity(tracker, "level"))
         send(dispatcher, replies)
         return {ANSWER_SLOT: FINISHED if new_plan.finished else None, PLAN_SLOT: new_plan.to_slot()}
+
+
+    @staticmethod
+    def _digression(dispatcher: CollectingDispatcher, tracker: Tracker, plan: EngagementPlan, text: str) -> bool:
+        """"/plan", "compare X and Y" or "I want to talk to someone" in the middle of the plan: do it, then carry
+        on. Only plain, confident requests count, so an answer that merely mentions a plan is still an answer."""
+        intent = intent_of(tracker)
+        if intent not in DIGRESSIONS or not means(tracker, intent, max_words=15, min_confidence=0.7):
+            return False
+        knowledge = get_knowledge()
+        if intent == "show_plan":
+            send(dispatcher, plan_replies(knowledge, plan))
+        elif intent == "compare_activities":
+            send(dispatcher, compare_activities(knowledge, text))
+        else:
+            handover(dispatcher, tracker)
+        return True
 
 
 class ActionCyclePlanEnd(Action):

@@ -165,3 +165,17 @@ def test_a_one_cell_request_mistaken_for_a_whole_plan_gets_the_activities(knowle
 def test_plan_activities_mistaken_for_show_my_plan_starts_planning():
     events, messages = run(ActionShowPlan(), make_tracker(intent="show_plan", text="I want to plan activities"))
     assert events == [{"event": "followup", "timestamp": None, "name": "planning_form"}] and messages == []
+
+
+def test_show_compare_and_a_person_work_in_the_middle_of_the_plan(knowledge: Knowledge):
+    plan = builder.settle(knowledge, EngagementPlan(audience="cyp", who=""))  # waiting for a level
+    for intent, text, expected in (
+        ("show_plan", "/show_plan", "# Engagement plan"),
+        ("compare_activities", "compare mystery shopping and young inspectors", "side by side"),
+        ("human_handoff", "I want to talk to someone", "Summary of our conversation"),
+    ):
+        tracker = with_events(make_tracker(intent=intent, text=text, slots={"engagement_plan": plan.to_slot()}),
+                              [user(text)])
+        result, messages = validate(tracker)
+        assert result == {"plan_answer": None}, intent  # the plan is untouched and asked again
+        assert expected in " ".join(m.get("text") or "" for m in messages), intent
