@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Builds the spaCy pipeline and synonyms from the knowledge base, then trains Rasa only when the training data,
-# domain, config or knowledge base changed since the last model (fingerprint kept in build/model.fingerprint).
+# domain, config, knowledge base or our Rasa components changed since the last model (fingerprint kept in
+# build/model.fingerprint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 mkdir -p build models
 .venv/bin/python -m bot.knowledge check
 .venv/bin/python -m bot.nlp build
-want=$(find config.yml domain data build/spacy_involve/involve-fingerprint.txt -type f \( -name '*.yml' -o -name '*.txt' \) \
+# Our Rasa components' code (rasa_plugins/, and the sentence encoder they run) shapes the model too.
+want=$( { find config.yml domain data build/spacy_involve/involve-fingerprint.txt -type f \( -name '*.yml' -o -name '*.txt' \);
+          find rasa_plugins bot/nlp/sentence_vectors.py -type f -name '*.py'; } \
         | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
 if [ "${1:-}" != "--force" ] && [ -f build/model.fingerprint ] && [ "$(cat build/model.fingerprint)" = "$want" ] \
    && [ -f "models/involve-$want.tar.gz" ]; then
