@@ -29,10 +29,15 @@ from bot import settings  # noqa: E402
 
 ROOT = settings.PROJECT_ROOT
 GOLD = ROOT / "tests" / "nlp" / "entity_gold.yml"
-# Two sets by two writers. The tuning set's misses chose the synonyms added to the knowledge base, so its figure is
-# optimistic; the held-out set was written without sight of the vocabulary or of the tuning set and was not used to
-# change anything: its figure is the honest one.
-GOLD_SETS = {"held_out": ROOT / "tests" / "nlp" / "entity_gold_heldout.yml", "tuning": GOLD}
+# Three sets by three writers, in the order they were written:
+# - tuning: its misses chose the synonyms added to the knowledge base and the context classifier's threshold, so
+#   its figure is optimistic;
+# - held_out: written without sight of the vocabulary or of the tuning set. It measured the first context classifier
+#   (macro F1 0.939) and its misses then guided a second batch of training examples, so it is a tuning set now too;
+# - fresh: written after that by a writer who saw only the labelling rule (not the other sets, the training
+#   examples or the vocabulary), and never used to change anything. Its figure is the honest one.
+GOLD_SETS = {"fresh": ROOT / "tests" / "nlp" / "entity_gold_fresh.yml",
+             "held_out": ROOT / "tests" / "nlp" / "entity_gold_heldout.yml", "tuning": GOLD}
 RESULT = ROOT / "bench" / "results" / "entity_eval.json"
 ENTITIES = ("stage", "level", "audience")
 
@@ -118,7 +123,7 @@ async def parse_all(model: Path, texts: list[str]) -> list[dict[str, Any]]:
 
 
 def evaluate() -> dict[str, Any]:
-    """Both gold sets, parsed with one loaded model."""
+    """Every gold set, parsed with one loaded model."""
     from bot.stack import newest_model
 
     os.chdir(ROOT)  # config.yml names the spaCy pipeline by a path relative to the project

@@ -99,11 +99,11 @@ def plot(ours: list[dict], baseline: list[dict], path: Path) -> None:
 
 
 def entity_lines(entities: dict) -> str:
-    """The hand-labelled entity evaluation: the held-out set is the honest figure, the tuning set chose synonyms."""
+    """The hand-labelled entity evaluation: the fresh set is the honest figure; the others guided changes."""
     if not entities.get("sets"):
         return "No entity evaluation (it needs a trained model: `make train`)."
-    lines = ["Entities against hand-labelled gold sets (`bench/entity_report.py`; the held-out set was not used to "
-             "change anything):", "", "| set | messages | stage F1 | level F1 | audience F1 | micro P | micro R | "
+    lines = ["Entities against hand-labelled gold sets (`bench/entity_report.py`; the fresh set was not used to "
+             "change anything, the others were):", "", "| set | messages | stage F1 | level F1 | audience F1 | micro P | micro R | "
              "macro F1 |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, fig in entities["sets"].items():
         per = fig["per_entity"]
@@ -129,7 +129,9 @@ def markdown(results: dict) -> str:
         f"{'(stale: the NLU data changed since; run `make bench-nlu`) ' if nlu.get('stale') else ''}"
         f"5-fold cross-validation on {nlu['examples']} examples, {nlu['intents']} intents ({nlu['measured_at']}, "
         f"{nlu['seconds']} s): intent macro F1 **{nlu['intent_macro_f1']}**, accuracy {nlu['intent_accuracy']}; "
-        "entity F1: not reported by cross-validation (the entity ruler is rule-based, not trained); see below.\n\n"
+        "entity F1: not reported by cross-validation (Rasa leaves out the spaCy ruler as 'pretrained', and the "
+        "training examples' entity marks are the ruler's own, so they cannot judge the context classifier); see "
+        "the gold sets below.\n\n"
         "Worst intents: " + ", ".join(f"{n} {f}" for n, f in nlu["worst_intents"]) + "\n\n"
         "Most confused (true -> predicted, count): " + ", ".join(f"{a} -> {b} ({n})" for a, b, n in
                                                                  nlu["confused_pairs"]))
