@@ -17,7 +17,7 @@ from actions.questions import plan_from_message
 from actions.reading import latest_entity, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.answers import answer, asks_definition
-from bot.advice.compare import compare_activities
+from bot.advice.compare import compare_activities, split_candidates
 from bot.advice.reply import Button, Reply, intent_payload
 from bot.knowledge import get_knowledge
 from bot.knowledge.model import AUDIENCE_IDS, STAGE_IDS
@@ -104,6 +104,8 @@ class ValidateCyclePlanForm(FormValidationAction):
         intent = intent_of(tracker)
         if intent not in DIGRESSIONS or not means(tracker, intent, max_words=15, min_confidence=0.7):
             return False
+        if intent == "compare_activities" and not split_candidates(text):
+            return False  # "a one-off survey" names one thing: an answer, not a request to compare two
         knowledge = get_knowledge()
         if intent == "show_plan":
             send(dispatcher, plan_replies(knowledge, plan))

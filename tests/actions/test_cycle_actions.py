@@ -179,3 +179,17 @@ def test_show_compare_and_a_person_work_in_the_middle_of_the_plan(knowledge: Kno
         result, messages = validate(tracker)
         assert result == {"plan_answer": None}, intent  # the plan is untouched and asked again
         assert expected in " ".join(m.get("text") or "" for m in messages), intent
+
+
+def test_an_answer_naming_one_thing_is_an_answer_even_if_read_as_compare(knowledge: Knowledge):
+    """"a one-off survey" answers "how much will you ask of people?"; it is not a request to compare two things."""
+    plan = builder.start(knowledge, "")
+    for answer in ("adults", "skip", "skip", "skip", "skip", "we want to work together as equals", "1", "no"):
+        plan, _ = builder.hear(knowledge, plan, answer, None)
+    assert plan.step == builder.COMMITMENT
+    text = "a one-off survey"
+    tracker = with_events(make_tracker(intent="compare_activities", text=text,
+                                       slots={"engagement_plan": plan.to_slot()}), [user(text)])
+    result, messages = validate(tracker)
+    assert "Which two activities" not in " ".join(m.get("text") or "" for m in messages)
+    assert EngagementPlan.from_slot(result["engagement_plan"]).commitment == "one-off"
