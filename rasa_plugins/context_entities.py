@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -27,6 +28,7 @@ from bot.knowledge.query import get_knowledge
 from bot.nlp.context_entities import ENTITIES, ContextEntityModel, load_labelled, train
 from bot.nlp.sentence_vectors import encoder
 from rasa_plugins import source_fingerprint
+from rasa_plugins.sentence_featurizer import SENTENCE_VECTOR
 
 _MODEL_FILE = "context_entities.json"
 NAME = "ContextEntityClassifier"
@@ -85,8 +87,10 @@ class ContextEntityClassifier(GraphComponent):
             return messages
         with_text = [m for m in messages if isinstance(m.get(TEXT), str) and m.get(TEXT).strip()]
         found_by_ruler = [{e.get("entity") for e in m.get(ENTITIES_KEY, [])} for m in with_text]
+        known = [m.get(SENTENCE_VECTOR) for m in with_text]
+        vectors = np.vstack(known) if known and all(v is not None for v in known) else None
         predictions = self.model.predict([m.get(TEXT) for m in with_text], self.encoder,
-                                         float(self.config["threshold"]), skip=found_by_ruler)
+                                         float(self.config["threshold"]), skip=found_by_ruler, vectors=vectors)
         for message, found in zip(with_text, predictions, strict=True):
             if not found:
                 continue

@@ -30,7 +30,8 @@ from rasa_plugins import source_fingerprint
 class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0}
+        # binary: count a word or piece once however often it appears, so "no no no" is read like "no"
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0, "binary": True}
 
     def __init__(self, config: dict[str, Any], name: str, model_storage: ModelStorage, resource: Resource) -> None:
         super().__init__(config, name, model_storage, resource)
@@ -48,15 +49,17 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
     def fingerprint_addon(cls, config: dict[str, Any]) -> str:
         return source_fingerprint(sys.modules[__name__])
 
-    @staticmethod
-    def _row(message: Message) -> csr_matrix:
+    def _row(self, message: Message) -> csr_matrix:
         """The message's sentence features, one block per featurizer in a fixed order; count blocks at length 1."""
         blocks = sorted((f for f in message.features if f.type == FEATURE_TYPE_SENTENCE and f.attribute == TEXT),
                         key=lambda f: str(f.origin))
         parts = []
         for feature in blocks:
             if feature.is_sparse():
-                parts.append(normalize(csr_matrix(feature.features, dtype=np.float64)))
+                counts = csr_matrix(feature.features, dtype=np.float64)
+                if self.config["binary"]:
+                    counts.data = np.minimum(counts.data, 1.0)
+                parts.append(normalize(counts))
             else:
                 # Dense blocks (the sentence vector) arrive at the length their featurizer chose on purpose.
                 parts.append(csr_matrix(feature.features, dtype=np.float64))

@@ -25,6 +25,8 @@ import bot.nlp.sentence_vectors
 from bot.nlp.sentence_vectors import encoder
 from rasa_plugins import source_fingerprint
 
+SENTENCE_VECTOR = "involve_sentence_vector"  # a message property, not sent out with the parse result
+
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
@@ -63,9 +65,10 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         with_text = [m for m in messages if isinstance(m.get(TEXT), str)]
         if not with_text:
             return
-        vectors = self.encoder.encode([m.get(TEXT) for m in with_text]) * self.weight
-        for message, vector in zip(with_text, vectors, strict=False):
-            self.add_features_to_message(None, vector[np.newaxis, :], TEXT, message)
+        vectors = self.encoder.encode([m.get(TEXT) for m in with_text])
+        for message, vector in zip(with_text, vectors, strict=True):
+            self.add_features_to_message(None, vector[np.newaxis, :] * self.weight, TEXT, message)
+            message.set(SENTENCE_VECTOR, vector)  # for the context entity classifier, so it is computed once
 
     def process(self, messages: list[Message]) -> list[Message]:
         self._add(messages)
