@@ -29,14 +29,16 @@ from bot import settings  # noqa: E402
 
 ROOT = settings.PROJECT_ROOT
 GOLD = ROOT / "tests" / "nlp" / "entity_gold.yml"
-# Three sets by three writers, in the order they were written:
+# Four sets by four writers, in the order they were written:
 # - tuning: its misses chose the synonyms added to the knowledge base and the context classifier's threshold, so
 #   its figure is optimistic;
 # - held_out: written without sight of the vocabulary or of the tuning set. It measured the first context classifier
 #   (macro F1 0.939) and its misses then guided a second batch of training examples, so it is a tuning set now too;
-# - fresh: written after that by a writer who saw only the labelling rule (not the other sets, the training
-#   examples or the vocabulary), and never used to change anything. Its figure is the honest one.
-GOLD_SETS = {"fresh": ROOT / "tests" / "nlp" / "entity_gold_fresh.yml",
+# - fresh: written from the labelling rule alone. It measured the second classifier once (0.915); the third batch of
+#   examples was written without sight of it, but its misses were read, so it is no longer untouched;
+# - fresh2: written last, from the labelling rule alone, and never used to change anything: the honest figure.
+GOLD_SETS = {"fresh2": ROOT / "tests" / "nlp" / "entity_gold_fresh2.yml",
+             "fresh": ROOT / "tests" / "nlp" / "entity_gold_fresh.yml",
              "held_out": ROOT / "tests" / "nlp" / "entity_gold_heldout.yml", "tuning": GOLD}
 RESULT = ROOT / "bench" / "results" / "entity_eval.json"
 ENTITIES = ("stage", "level", "audience")

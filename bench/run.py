@@ -99,10 +99,10 @@ def plot(ours: list[dict], baseline: list[dict], path: Path) -> None:
 
 
 def entity_lines(entities: dict) -> str:
-    """The hand-labelled entity evaluation: the fresh set is the honest figure; the others guided changes."""
+    """The hand-labelled entity evaluation: the fresh2 set is the honest figure; the others guided changes."""
     if not entities.get("sets"):
         return "No entity evaluation (it needs a trained model: `make train`)."
-    lines = ["Entities against hand-labelled gold sets (`bench/entity_report.py`; the fresh set was not used to "
+    lines = ["Entities against hand-labelled gold sets (`bench/entity_report.py`; the fresh2 set was not used to "
              "change anything, the others were):", "", "| set | messages | stage F1 | level F1 | audience F1 | micro P | micro R | "
              "macro F1 |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, fig in entities["sets"].items():
