@@ -188,6 +188,9 @@ def test_the_plan_can_be_downloaded_as_markdown_and_a_printable_page(browser, pa
         send(page, "none of these")
         panel = page.get_by_test_id("plan-export")
         panel.wait_for(timeout=BOT_TIMEOUT_MS)
+        # The plan's last message follows the download panel; clicking while it still arrives can hit a link that
+        # is being re-drawn, and the download is lost.
+        page.get_by_text("You can copy this plan").wait_for(timeout=BOT_TIMEOUT_MS)
         assert "# Engagement plan" in bot_text(page) or "Engagement plan" in bot_text(page)
         page.screenshot(path=str(SCREENSHOTS / "plan-download.png"), full_page=True)
         contents = {}
