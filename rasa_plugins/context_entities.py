@@ -9,6 +9,7 @@ them from the ruler's.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,6 @@ class ContextEntityClassifier(GraphComponent):
         # The examples file is read here, not given by Rasa, so its content must reach Rasa's cache key itself.
         examples = Path(config["examples"])
         content = examples.read_bytes() if examples.exists() else b""
-        import hashlib
-
         return hashlib.sha256(content).hexdigest()[:16] + source_fingerprint(
             sys.modules[__name__], bot.nlp.context_entities)
 

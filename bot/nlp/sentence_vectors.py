@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from scipy.special import erf
 
 DIMENSIONS = 384
 _CLS, _SEP, _UNK = "[CLS]", "[SEP]", "[UNK]"
@@ -134,8 +135,6 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float)
 
 def _gelu(x: np.ndarray) -> np.ndarray:
     # The exact (erf) GELU that BERT's "gelu" names; the tanh shortcut drifts by about 1e-3.
-    from scipy.special import erf
-
     return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
 
 

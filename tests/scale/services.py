@@ -27,6 +27,22 @@ class ServiceError(RuntimeError):
     pass
 
 
+def wait_until_ready(name: str, process: subprocess.Popen, log: Path, probe, not_yet: type[Exception],
+                     pause: float) -> None:
+    """Polls ``probe()`` until it returns true, the server exits, or READY_TIMEOUT_S passes; ``not_yet`` is the
+    error the probe raises while the server is still starting."""
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServiceError(f"{name} exited: see {log}")
+        try:
+            if probe():
+                return
+        except not_yet:
+            time.sleep(pause)
+    raise ServiceError(f"{name} not ready after {READY_TIMEOUT_S:.0f} s: see {log}")
+
+
 def port_is_free(port: int) -> bool:
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -117,16 +133,12 @@ class Postgres:
     def _wait_ready(self) -> None:
         import psycopg2
 
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise ServiceError(f"PostgreSQL exited: see {self.folder}/postgres.log")
-            try:
-                self.connect("postgres").close()
-                return
-            except psycopg2.OperationalError:
-                time.sleep(0.2)
-        raise ServiceError(f"PostgreSQL not ready after {READY_TIMEOUT_S:.0f} s: see {self.folder}/postgres.log")
+        def accepts() -> bool:
+            self.connect("postgres").close()
+            return True
+
+        wait_until_ready("PostgreSQL", self.process, Path(self.folder) / "postgres.log", accepts,
+                         psycopg2.OperationalError, pause=0.2)
 
     def env(self) -> dict[str, str]:
         """The settings a Rasa server needs to keep conversations here (see bot/deploy/endpoints.py)."""
@@ -178,16 +190,8 @@ class Redis:
     def _wait_ready(self) -> None:
         import redis
 
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise ServiceError(f"Redis exited: see {self.folder}/redis.log")
-            try:
-                if self.client().ping():
-                    return
-            except redis.exceptions.ConnectionError:
-                time.sleep(0.1)
-        raise ServiceError(f"Redis not ready after {READY_TIMEOUT_S:.0f} s: see {self.folder}/redis.log")
+        wait_until_ready("Redis", self.process, Path(self.folder) / "redis.log", lambda: self.client().ping(),
+                         redis.exceptions.ConnectionError, pause=0.1)
 
     def env(self) -> dict[str, str]:
         return {"LOCK_STORE": "redis", "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(self.port), "REDIS_DB": "1",
