@@ -127,25 +127,27 @@ class ContextEntityModel:
         return out
 
     def predict(self, texts: list[str], encoder: SentenceEncoder, threshold: float,
-                skip: list[set[str]] | None = None,
-                vectors: np.ndarray | None = None) -> list[dict[str, tuple[str, float]]]:
-        """For each text, the entities stated with at least ``threshold`` confidence: entity -> (value, confidence).
+                found: list[dict[str, list[str]]] | None = None, vectors: np.ndarray | None = None,
+                margin: float = 2.0, overrule: float = 1.01) -> list[dict[str, tuple[str, float]]]:
+        """For each text, the entities to add: entity -> (value, confidence). The caller adds them after the ruler's.
 
-        ``skip`` names, per text, entities not to ask about (the ruler found them already).
+        ``found`` holds, per text, the values the ruler found for each entity, in order (the slots take the last):
+        - none found: the model's value, if it is stated with at least ``threshold`` confidence;
+        - different values found ("shaping the service before we go out to tender": plan, then do): the one the
+          model rates highest, if that is not the last and is rated ``margin`` times higher than the last;
+        - one value found: another value only if the model is at least ``overrule`` sure of it.
         """
         if not texts:
             return []
         probabilities = self.probabilities(texts, encoder, vectors)
-        found: list[dict[str, tuple[str, float]]] = [{} for _ in texts]
+        chosen: list[dict[str, tuple[str, float]]] = [{} for _ in texts]
         for entity, rows in probabilities.items():
             for i, row in enumerate(rows):
-                if skip and entity in skip[i]:
-                    continue
-                best = int(row.argmax())
-                value = self.classes[entity][best]
-                if value != NONE and row[best] >= threshold:
-                    found[i][entity] = (value, float(row[best]))
-        return found
+                by_ruler = (found[i] if found else {}).get(entity) or []
+                pick = _choose(self.classes[entity], row, by_ruler, threshold, margin, overrule)
+                if pick:
+                    chosen[i][entity] = pick
+        return chosen
 
     def to_json(self) -> str:
         return json.dumps({
@@ -163,6 +165,20 @@ class ContextEntityModel:
             weights={k: np.asarray(v, dtype=np.float32) for k, v in data["weights"].items()},
             intercepts={k: np.asarray(v, dtype=np.float32) for k, v in data["intercepts"].items()},
         )
+
+
+def _choose(classes: list[str], row: np.ndarray, by_ruler: list[str], threshold: float, margin: float,
+            overrule: float) -> tuple[str, float] | None:
+    if len(set(by_ruler)) > 1:
+        rated = {value: float(row[classes.index(value)]) for value in by_ruler if value in classes}
+        best = max(rated, key=rated.__getitem__)
+        last = by_ruler[-1]
+        return (best, rated[best]) if best != last and rated[best] >= margin * rated.get(last, 0.0) else None
+    top = int(row.argmax())
+    value, confidence = classes[top], float(row[top])
+    if value == NONE or confidence < (overrule if by_ruler else threshold) or (by_ruler and value == by_ruler[-1]):
+        return None
+    return value, confidence
 
 
 def train(messages: list[LabelledMessage], encoder: SentenceEncoder, c: float = 10.0, vector_weight: float = 1.5,

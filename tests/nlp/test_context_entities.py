@@ -1,5 +1,5 @@
 """The context entity model: its examples file is checked, it learns meaning from examples, it round-trips as JSON,
-and it only answers for entities the ruler did not find."""
+and it fills what the ruler missed, chooses when the ruler found two values, and overrules the ruler only when sure."""
 
 from __future__ import annotations
 
@@ -87,10 +87,24 @@ def test_entities_without_examples_are_not_guessed(toy_model):
     assert toy_model.predict(["looking back at the first year"], encoder(), threshold=0.0)[0].keys() <= {"stage"}
 
 
-def test_entities_the_ruler_found_are_left_alone(toy_model):
-    found = toy_model.predict(["looking back at how the first year went"], encoder(), threshold=0.0,
-                              skip=[{"stage"}])
-    assert found == [{}]
+def test_a_value_the_ruler_found_is_kept_unless_the_model_is_very_sure(toy_model):
+    text = ["looking back at how the first year went"]
+    assert toy_model.predict(text, encoder(), threshold=0.0, found=[{"stage": ["review"]}]) == [{}]
+    # the ruler's "understand" stands below the overrule confidence, and falls above it
+    assert toy_model.predict(text, encoder(), threshold=0.0, found=[{"stage": ["understand"]}], overrule=1.01) == [{}]
+    overruled = toy_model.predict(text, encoder(), threshold=0.0, found=[{"stage": ["understand"]}], overrule=0.5)
+    assert overruled[0]["stage"][0] == "review"
+
+
+def test_when_the_ruler_found_two_values_the_model_chooses_between_them(toy_model):
+    text = ["looking back at how the first year went"]
+    # the slots take the last value found: the model's choice is added only when it differs from that one
+    chosen = toy_model.predict(text, encoder(), threshold=0.9, found=[{"stage": ["review", "understand"]}])
+    assert chosen[0]["stage"][0] == "review"
+    assert toy_model.predict(text, encoder(), threshold=0.9, found=[{"stage": ["understand", "review"]}]) == [{}]
+    # and only when it rates its choice clearly higher than the last value
+    assert toy_model.predict(text, encoder(), threshold=0.9, found=[{"stage": ["review", "understand"]}],
+                             margin=1e6) == [{}]
 
 
 def test_a_high_threshold_turns_guesses_into_silence(toy_model):
