@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bench import entity_cv
 from bot import settings
 from bot.stack import rasa_command
 
@@ -23,7 +24,8 @@ SUMMARY = ROOT / "bench" / "results" / "nlu_cv.json"
 
 def fingerprint() -> str:
     digest = hashlib.sha256()
-    for path in [*sorted((ROOT / "data" / "nlu").glob("*.yml")), ROOT / "config.yml"]:
+    for path in [*sorted((ROOT / "data" / "nlu").glob("*.yml")), *sorted((ROOT / "data" / "entities").glob("*.yml")),
+                 ROOT / "config.yml"]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -57,8 +59,9 @@ def summarise(out: Path, seconds: float) -> dict[str, Any]:
         "intent_accuracy": round(report.get("accuracy", 0.0), 3),
         "entity_f1": entity or None,
         "entity_note": ("Rasa's cross-validation cannot measure our entities: it skips the spaCy ruler as "
-                        "'pretrained' and scores other extractors against the ruler's own marks. See the gold sets "
-                        "in bench/results/entity_eval.json."),
+                        "'pretrained' and scores other extractors against the ruler's own marks. See entity_cv "
+                        "(5 folds over the messages labelled by meaning, bench/entity_cv.py) and the gold sets in "
+                        "bench/results/entity_eval.json."),
         "worst_intents": sorted(((n, round(v["f1-score"], 3)) for n, v in intents.items()), key=lambda x: x[1])[:8],
         "confused_pairs": [[a, b, n] for (a, b), n in pairs.most_common(10)],
     }
@@ -70,6 +73,10 @@ def run_cross_validation() -> dict[str, Any]:
     subprocess.run([rasa_command(), "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml", "--cross-validation",
                     "--folds", "5", "--out", str(out)], cwd=ROOT, check=True)
     summary = summarise(out, time.monotonic() - start)
+    entities = entity_cv.cross_validate()
+    entity_cv.save(entities)
+    summary["entity_cv"] = {key: entities[key] for key in ("folds", "examples", "macro_f1", "ruler_alone_macro_f1")}
+    summary["entity_cv"]["per_entity_f1"] = {name: fig["f1"] for name, fig in entities["per_entity"].items()}
     SUMMARY.parent.mkdir(parents=True, exist_ok=True)
     SUMMARY.write_text(json.dumps(summary, indent=2) + "\n")
     return summary

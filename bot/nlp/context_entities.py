@@ -182,7 +182,7 @@ def _choose(classes: list[str], row: np.ndarray, by_ruler: list[str], threshold:
 
 
 def train(messages: list[LabelledMessage], encoder: SentenceEncoder, c: float = 10.0, vector_weight: float = 1.5,
-          min_count: int = 2) -> ContextEntityModel:
+          min_count: int = 2, vectors: np.ndarray | None = None) -> ContextEntityModel:
     """Fits one multinomial logistic regression per entity; "none" is a class like the values.
 
     Grams seen in fewer than ``min_count`` messages are left out: they halve the model and change no prediction on
@@ -200,7 +200,7 @@ def train(messages: list[LabelledMessage], encoder: SentenceEncoder, c: float = 
         kept = sorted(gram for gram, count in counts.items() if count >= min_count)
         vocabularies[name] = {gram: index for index, gram in enumerate(kept)}
     model = ContextEntityModel(vocabularies, vector_weight, {}, {}, {})
-    x = model.features(texts, encoder)
+    x = model.features(texts, encoder, vectors)
     for entity in ENTITIES:
         labels = [m.values.get(entity, NONE) for m in messages]
         if len(set(labels)) < 2:
