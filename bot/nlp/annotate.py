@@ -45,14 +45,14 @@ def annotate_file(nlp: Any, path: Path, fresh: bool = False) -> int:
     """Annotate every example line of an NLU file in place. Returns how many lines changed."""
     lines = path.read_text(encoding="utf-8").splitlines()
     changed = 0
-    in_examples = False
+    in_intent = in_examples = False
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if stripped.startswith("examples:"):
-            in_examples = True
+        if line.startswith("- "):  # a new block: only an intent's examples are marked, never a synonym's phrases
+            in_intent, in_examples = stripped.startswith("- intent:"), False
             continue
-        if stripped.startswith("- intent:") or stripped.startswith("- synonym:") or not stripped:
-            in_examples = stripped.startswith("examples:")
+        if stripped.startswith("examples:"):
+            in_examples = in_intent
             continue
         match = _EXAMPLE_LINE.match(line)
         if in_examples and match:

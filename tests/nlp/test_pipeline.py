@@ -76,3 +76,15 @@ def test_nlu_entity_marks_agree_with_the_ruler(nlp):
                 if annotate_example(nlp, example, fresh=True) != example:
                     stale.append(f"{path.name}: {example}")
     assert stale == []
+
+
+def test_annotating_a_file_marks_intent_examples_and_leaves_synonym_lists_alone(nlp, tmp_path):
+    from bot.nlp.annotate import annotate_file
+
+    path = tmp_path / "nlu.yml"
+    path.write_text('version: "3.1"\nnlu:\n- intent: inform\n  examples: |\n    - we want to consult parents\n'
+                    "- synonym: consultation\n  examples: |\n    - consult\n", encoding="utf-8")
+    assert annotate_file(nlp, path) == 1
+    text = path.read_text(encoding="utf-8")
+    assert '- we want to [consult]{"entity": "level", "value": "consultation"} [parents]' in text
+    assert text.endswith("- synonym: consultation\n  examples: |\n    - consult\n")
