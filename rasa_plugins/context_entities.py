@@ -53,7 +53,8 @@ class ContextEntityClassifier(GraphComponent):
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str:
         # The examples file is read here, not given by Rasa, so its content must reach Rasa's cache key itself.
-        examples = Path(config["examples"])
+        # Rasa may pass only the settings config.yml gives, without the defaults.
+        examples = Path({**cls.get_default_config(), **config}["examples"])
         content = examples.read_bytes() if examples.exists() else b""
         return hashlib.sha256(content).hexdigest()[:16] + source_fingerprint(
             sys.modules[__name__], bot.nlp.context_entities)

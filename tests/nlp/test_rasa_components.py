@@ -48,3 +48,64 @@ def test_the_featurizer_adds_a_weighted_vector_and_keeps_the_plain_one_for_later
     plain = encoder().encode(["much obliged"])[0]
     assert np.allclose(sentence.features[0], plain * 2.0, atol=1e-6)
     assert np.allclose(message.get(SENTENCE_VECTOR), plain, atol=1e-6)
+
+
+def _toy_examples() -> list[Message]:
+    """Six messages of two intents, each with one count block and a sentence vector that separates them."""
+    examples = []
+    for i, (intent, vector) in enumerate([("greet", [1.0, 0.1]), ("greet", [0.9, 0.2]), ("greet", [1.0, 0.0]),
+                                          ("goodbye", [0.1, 1.0]), ("goodbye", [0.2, 0.9]), ("goodbye", [0.0, 1.0])]):
+        message = Message(data={TEXT: f"message {i}", "intent": intent})
+        counts = scipy.sparse.csr_matrix([[1.0, float(i % 2)]])
+        message.add_features(Features(counts, FEATURE_TYPE_SENTENCE, TEXT, "words"))
+        message.add_features(Features(np.array([vector]), FEATURE_TYPE_SENTENCE, TEXT, "sentence"))
+        examples.append(message)
+    return examples
+
+
+def test_the_classifier_blends_both_models_and_reloads_the_same(tmp_path):
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    storage, resource = LocalModelStorage(tmp_path), Resource("intents")
+    config = {**ScaledLogisticRegressionClassifier.get_default_config(), "C": 30, "svm_weight": 0.5}
+    trained = ScaledLogisticRegressionClassifier(config, "intents", storage, resource)
+    trained.train(TrainingData(_toy_examples()))
+    assert trained.svm is not None
+    probe = _toy_examples()[:1]
+    expected = (trained.clf.predict_proba(trained._create_X(probe)) + trained.svm.predict_proba(
+        trained._vectors(probe))) / 2
+    trained.process(probe)
+    ranking = {item["name"]: item["confidence"] for item in probe[0].get("intent_ranking")}
+    assert np.allclose([ranking[name] for name in trained.clf.classes_], expected[0])
+
+    context = ExecutionContext(GraphSchema({}), "test")
+    loaded = ScaledLogisticRegressionClassifier.load(config, storage, resource, context)
+    again = _toy_examples()[:1]
+    loaded.process(again)
+    assert loaded.svm is not None and again[0].get("intent_ranking") == probe[0].get("intent_ranking")
+
+
+def test_an_svm_weight_of_zero_leaves_the_logistic_regression_alone(tmp_path):
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    config = {**ScaledLogisticRegressionClassifier.get_default_config(), "C": 30, "svm_weight": 0}
+    classifier = ScaledLogisticRegressionClassifier(config, "intents", LocalModelStorage(tmp_path), Resource("i"))
+    classifier.train(TrainingData(_toy_examples()))
+    probe = _toy_examples()[3:4]
+    classifier.process(probe)
+    assert classifier.svm is None
+    assert np.isclose(probe[0].get("intent")["confidence"],
+                      classifier.clf.predict_proba(classifier._create_X(probe)).max())
+
+
+def test_the_context_classifier_fingerprints_without_its_defaults():
+    from rasa_plugins.context_entities import ContextEntityClassifier
+
+    # Rasa can pass only the settings config.yml gives; the examples file must still reach the cache key.
+    assert ContextEntityClassifier.fingerprint_addon({"threshold": 0.6}) == ContextEntityClassifier.fingerprint_addon(
+        ContextEntityClassifier.get_default_config())
