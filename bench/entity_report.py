@@ -29,15 +29,18 @@ from bot import settings  # noqa: E402
 
 ROOT = settings.PROJECT_ROOT
 GOLD = ROOT / "tests" / "nlp" / "entity_gold.yml"
-# Four sets by four writers, in the order they were written:
+# Five sets by five writers, in the order they were written:
 # - tuning: its misses chose the synonyms added to the knowledge base and the context classifier's threshold, so
 #   its figure is optimistic;
 # - held_out: written without sight of the vocabulary or of the tuning set. It measured the first context classifier
 #   (macro F1 0.939) and its misses then guided a second batch of training examples, so it is a tuning set now too;
 # - fresh: written from the labelling rule alone. It measured the second classifier once (0.915); the third batch of
 #   examples was written without sight of it, but its misses were read, so it is no longer untouched;
-# - fresh2: written last, from the labelling rule alone, and never used to change anything: the honest figure.
-GOLD_SETS = {"fresh2": ROOT / "tests" / "nlp" / "entity_gold_fresh2.yml",
+# - fresh2: written from the labelling rule alone. It measured the third classifier once (0.940); its misses were
+#   then read and described (not copied) in the brief for the fourth batch of examples, so it is used now too;
+# - fresh3: written last, from the labelling rule alone, and never used to change anything: the honest figure.
+GOLD_SETS = {"fresh3": ROOT / "tests" / "nlp" / "entity_gold_fresh3.yml",
+             "fresh2": ROOT / "tests" / "nlp" / "entity_gold_fresh2.yml",
              "fresh": ROOT / "tests" / "nlp" / "entity_gold_fresh.yml",
              "held_out": ROOT / "tests" / "nlp" / "entity_gold_heldout.yml", "tuning": GOLD}
 RESULT = ROOT / "bench" / "results" / "entity_eval.json"
