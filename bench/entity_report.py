@@ -38,7 +38,9 @@ GOLD = ROOT / "tests" / "nlp" / "entity_gold.yml"
 #   examples was written without sight of it, but its misses were read, so it is no longer untouched;
 # - fresh2: written from the labelling rule alone. It measured the third classifier once (0.940); its misses were
 #   then read and described (not copied) in the brief for the fourth batch of examples, so it is used now too;
-# - fresh3: written last, from the labelling rule alone, and never used to change anything: the honest figure.
+# - fresh3: written from the labelling rule alone. Its first measure (0.948) is the last untouched figure; its misses
+#   then pointed to four vocabulary fixes, so it is used now too. The next set written from the rule alone is the
+#   honest figure.
 GOLD_SETS = {"fresh3": ROOT / "tests" / "nlp" / "entity_gold_fresh3.yml",
              "fresh2": ROOT / "tests" / "nlp" / "entity_gold_fresh2.yml",
              "fresh": ROOT / "tests" / "nlp" / "entity_gold_fresh.yml",
