@@ -29,7 +29,7 @@ from bot import settings  # noqa: E402
 
 ROOT = settings.PROJECT_ROOT
 GOLD = ROOT / "tests" / "nlp" / "entity_gold.yml"
-# Five sets by five writers, in the order they were written:
+# Six sets by six writers, in the order they were written:
 # - tuning: its misses chose the synonyms added to the knowledge base and the context classifier's threshold, so
 #   its figure is optimistic;
 # - held_out: written without sight of the vocabulary or of the tuning set. It measured the first context classifier
@@ -39,9 +39,12 @@ GOLD = ROOT / "tests" / "nlp" / "entity_gold.yml"
 # - fresh2: written from the labelling rule alone. It measured the third classifier once (0.940); its misses were
 #   then read and described (not copied) in the brief for the fourth batch of examples, so it is used now too;
 # - fresh3: written from the labelling rule alone. Its first measure (0.948) is the last untouched figure; its misses
-#   then pointed to four vocabulary fixes, so it is used now too. The next set written from the rule alone is the
-#   honest figure.
-GOLD_SETS = {"fresh3": ROOT / "tests" / "nlp" / "entity_gold_fresh3.yml",
+#   then pointed to four vocabulary fixes, so it is used now too;
+# - fresh4 (2026-12-03): written from the labelling rule alone, after the classifier's lemma features and settings
+#   were chosen on the five sets above. Its first measure, 0.980, is the untouched figure; its misses are not yet
+#   acted on. The next set written from the rule alone should measure whatever they lead to.
+GOLD_SETS = {"fresh4": ROOT / "tests" / "nlp" / "entity_gold_fresh4.yml",
+             "fresh3": ROOT / "tests" / "nlp" / "entity_gold_fresh3.yml",
              "fresh2": ROOT / "tests" / "nlp" / "entity_gold_fresh2.yml",
              "fresh": ROOT / "tests" / "nlp" / "entity_gold_fresh.yml",
              "held_out": ROOT / "tests" / "nlp" / "entity_gold_heldout.yml", "tuning": GOLD}

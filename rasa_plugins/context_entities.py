@@ -40,14 +40,14 @@ NAME = "ContextEntityClassifier"
 class ContextEntityClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        # threshold: the confidence needed to use an answer. On the tuning gold set 0.6 gave the best F1 (0.960,
-        # 0.958 at 0.5, 0.952 at 0.7); below it wrong guesses grow, above it right answers are dropped.
+        # threshold: the confidence needed to use an answer; overrule: the confidence needed to replace the one value
+        # the ruler found ("I filled in your survey, what happened with it?" is about being told, not asked);
         # margin: when the ruler found two values for one entity, how much more likely the model must find another
         # of them than the last one before its choice is added last (the value the slots take).
-        # overrule: the confidence the model needs to replace the one value the ruler found ("I filled in your
-        # survey, what happened with it?" is about being told, not asked). 0.9 on the four used gold sets: mean F1
-        # 0.9642 without it, 0.9669 with it (0.9678 at 0.8, kept cautious).
-        return {"examples": "data/entities/meaning.yml", "threshold": 0.6, "C": 10.0, "vector_weight": 1.5,
+        # With C 100 and vector_weight 1.0 (5-fold F1 0.907, against 0.898 at C 10 and 1.5): threshold 0.5 / 0.6 /
+        # 0.7 gave 0.909 / 0.907 / 0.902 and a mean over the five gold sets of 0.968 / 0.968 / 0.967; overrule
+        # off / 0.9 / 0.8 gave 0.900 / 0.907 / 0.908. The cautious middle values are kept.
+        return {"examples": "data/entities/meaning.yml", "threshold": 0.6, "C": 100.0, "vector_weight": 1.0,
                 "margin": 2.0, "overrule": 0.9}
 
     @classmethod

@@ -11,7 +11,8 @@ from bench.entity_report import ENTITIES, GOLD_SETS, score, slot_values
 from bot.knowledge import get_knowledge
 
 # set name -> (at least this many messages, each value at least this often)
-MINIMUMS = {"tuning": (200, 8), "held_out": (150, 6), "fresh": (160, 10), "fresh2": (160, 12), "fresh3": (160, 10)}
+MINIMUMS = {"tuning": (200, 8), "held_out": (150, 6), "fresh": (160, 10), "fresh2": (160, 12), "fresh3": (160, 10),
+            "fresh4": (150, 19)}
 
 
 @pytest.fixture(scope="module", params=sorted(GOLD_SETS))
@@ -54,7 +55,8 @@ def test_every_value_is_covered_many_times(gold_set, gold):
 
 
 def test_enough_messages_state_no_entity(gold):
-    assert sum(1 for item in gold if not any(e in item for e in ENTITIES)) >= 30
+    # they catch the ruler and the model finding values that are not there ("I need to plan my week")
+    assert sum(1 for item in gold if not any(e in item for e in ENTITIES)) >= len(gold) / 10
 
 
 GOLD_SAMPLE = [
