@@ -31,9 +31,15 @@ def means(tracker: Tracker, intent: str, max_words: int = 5, min_confidence: flo
     return found.get("name") == intent and float(found.get("confidence") or 0) >= min_confidence and words <= max_words
 
 
+def says_goodbye(tracker: Tracker) -> bool:
+    """True when the latest message is surely a goodbye ("bye", "thanks, bye for now"), not an answer."""
+    return means(tracker, "goodbye", max_words=6, min_confidence=0.6)
+
+
 def says_stop(tracker: Tracker, text: str) -> bool:
-    """True when a form's free-text answer is really "stop": said plainly, or a short, confident stop intent."""
-    return bool(_STOP.match(text)) or means(tracker, "stop", max_words=3)
+    """True when a form's free-text answer is really "stop": said plainly, a short, confident stop intent, or a
+    plain goodbye (leaving is stopping too)."""
+    return bool(_STOP.match(text)) or means(tracker, "stop", max_words=3) or says_goodbye(tracker)
 
 
 def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:

@@ -15,11 +15,13 @@ def make_tracker(
     entities: list[dict[str, Any]] | None = None,
     text: str = "",
     sender_id: str = "test-user",
+    active_loop: str | None = None,
+    confidence: float = 1.0,
 ) -> Tracker:
-    """A rasa_sdk Tracker whose latest message has ``text``, ``intent`` and ``entities``."""
+    """A rasa_sdk Tracker whose latest message has ``text``, ``intent`` and ``entities``, in form ``active_loop``."""
     latest = {
         "text": text,
-        "intent": {"name": intent, "confidence": 1.0},
+        "intent": {"name": intent, "confidence": confidence},
         "entities": entities or [],
     }
     return Tracker(
@@ -29,7 +31,7 @@ def make_tracker(
         events=[],
         paused=False,
         followup_action=None,
-        active_loop={},
+        active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
 

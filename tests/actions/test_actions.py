@@ -9,10 +9,10 @@ import sys
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import ActionStop
+from actions.conversation import ActionGoodbyeInForm, ActionStop
 from actions.invitation import SLOTS, ValidateInvitationForm
 from actions.planning import ActionSuggestActivities, ValidatePlanningForm
 from actions.questions import ActionAnswerQuestion, ActionOutOfScope
@@ -77,6 +77,34 @@ def test_stop_resets_slots_and_leaves_any_form(dispatcher, domain):
     events = run(ActionStop(), dispatcher, make_tracker(slots={"stage": "do"}), domain)
     assert events == [ActiveLoop(None), AllSlotsReset()]
     assert dispatcher.messages[0]["response"] == "utter_stopped"
+
+
+def test_goodbye_in_a_form_says_goodbye_and_leaves_it_keeping_the_plan(dispatcher, domain):
+    tracker = make_tracker(slots={"stage": "do", "engagement_plan": {"stages": {}}}, intent="goodbye", text="bye",
+                           active_loop="person_centred_form")
+    events = run(ActionGoodbyeInForm(), dispatcher, tracker, domain)
+    assert events == [ActiveLoop(None), AllSlotsReset(), SlotSet("engagement_plan", {"stages": {}})]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_goodbye"]
+
+
+@pytest.mark.parametrize("text, confidence", [
+    ("Seeing my grandchildren and getting out to the shops on my own", 0.95),  # a long answer is an answer
+    ("cheerio then", 0.45),  # not sure enough to throw the answers away
+])
+def test_an_answer_that_only_looks_like_goodbye_goes_back_to_the_form(text, confidence, dispatcher):
+    tracker = make_tracker(slots={"requested_slot": "ci_cares"}, intent="goodbye", text=text, confidence=confidence,
+                           active_loop="involvement_form")
+    domain = {"slots": {"ci_cares": {"type": "text", "mappings": [{"type": "from_text", "not_intent": ["goodbye"]}]}}}
+    events = run(ActionGoodbyeInForm(), dispatcher, tracker, domain)
+    assert events == [SlotSet("ci_cares", text), FollowupAction("involvement_form")] and dispatcher.messages == []
+
+
+def test_a_form_that_wants_a_choice_takes_any_goodbye_as_one(dispatcher):
+    tracker = make_tracker(slots={"requested_slot": "stage"}, intent="goodbye", text="ok that's me done for today",
+                           confidence=0.55, active_loop="planning_form")
+    domain = {"slots": {"stage": {"type": "text", "mappings": [{"type": "from_entity", "entity": "stage"}]}}}
+    events = run(ActionGoodbyeInForm(), dispatcher, tracker, domain)
+    assert events[0] == ActiveLoop(None) and [m["response"] for m in dispatcher.messages] == ["utter_goodbye"]
 
 
 def test_form_validation_keeps_known_values_and_rejects_others(dispatcher, domain):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
+
 from tests.servers.conftest import RestClient, button_titles, joined
 
 
@@ -77,6 +79,18 @@ def test_cancel_mid_form_starts_again(client: RestClient):
     sender = new_sender()
     client.messages(sender, "suggest engagement activities")
     assert "start again" in joined(client.messages(sender, "cancel")).lower()
+
+
+@pytest.mark.parametrize("start, reply", [
+    ("how can I get involved?", "goodbye"),
+    ("help me write an invitation", "goodbye"),
+    ("quiz me", "no questions answered"),  # the quiz reads every reply itself: a goodbye ends the round
+])
+def test_bye_mid_form_ends_it_and_is_not_kept_as_an_answer(client: RestClient, start, reply):
+    sender = new_sender()
+    client.messages(sender, start)
+    assert reply in joined(client.messages(sender, "bye")).lower()
+    assert "I'm Involve" in joined(client.messages(sender, "hello"))  # the form is over: a fresh start
 
 
 def test_bare_stage_name_answers_the_stage_question(client: RestClient):
