@@ -71,10 +71,11 @@ def dont_know(knowledge: Knowledge) -> list[Reply]:
 
 
 def entry_replies(knowledge: Knowledge, entry: Any, related: list[SearchHit]) -> list[Reply]:
-    # The entry's own related topics first (chosen by whoever wrote it), then other good search matches.
-    ids: list[str] = list(getattr(entry, "related", ()))
+    # The entry's own links first (a topic's related topics, a glossary term's "see also": chosen by whoever wrote
+    # it), then other good search matches.
+    ids: list[str] = [*getattr(entry, "related", ()), *getattr(entry, "see_also", ())]
     ids.extend(hit.id for hit in related if hit.kind == "topic" and hit.id not in ids)
-    buttons = tuple(topic_button(knowledge.topic(topic_id).title, topic_id) for topic_id in ids[:4])
+    buttons = tuple(topic_button(render.entry_title(knowledge.entry(entry_id)), entry_id) for entry_id in ids[:4])
     replies = [Reply(text=render.entry_text(knowledge, entry), buttons=buttons)]
     if getattr(entry, "stage", None) and getattr(entry, "level", None) and getattr(entry, "audience", None):
         replies[0] = Reply(

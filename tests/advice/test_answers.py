@@ -110,3 +110,20 @@ def test_a_question_about_a_named_stage_explains_that_stage(knowledge: Knowledge
 @pytest.mark.parametrize("question", ["how do I fix my boiler", "book a GP appointment", "my bin was not collected"])
 def test_a_question_mostly_about_something_else_is_not_answered_by_one_common_word(knowledge: Knowledge, question):
     assert answer(knowledge, question)[0].response == "utter_dont_know"
+
+
+def test_a_definition_offers_its_see_also_entries_as_buttons(knowledge: Knowledge):
+    reply = answer(knowledge, "what is Hart's ladder?", definition=True)[0]
+    assert reply.text.startswith("Ladder of participation")
+    assert [b.title for b in reply.buttons][:2] == ["The ladder of participation", "Alain Thomas's four levels of engagement"]
+    follow = answer(knowledge, "/ask_guidance", topic_id="ladder-of-participation")[0].text
+    assert "Rungs 1 to 3" in follow
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("I use a wheelchair, can I still take part?", "Can I take part if I have access needs?"),
+    ("how do I involve people who don't speak English?", "The guide lists seven kinds of support"),
+    ("how do we avoid the same people always turning up?", "Who to involve - pitfalls to avoid"),
+])
+def test_everyday_words_find_the_guidance(knowledge: Knowledge, question, topic):
+    assert answer(knowledge, question)[0].text.startswith(topic)
