@@ -14,7 +14,7 @@ from bot.advice.reply import Button, Reply, intent_payload, topic_button
 from bot.knowledge import render
 from bot.knowledge.query import Knowledge, UnknownEntry
 from bot.knowledge.search import SearchHit
-from bot.nlp.lemmas import normalise
+from bot.nlp.lemmas import content_lemmas, normalise
 
 MIN_SCORE = 4.0
 MIN_COVERAGE = 0.5  # the best match must cover at least half of what was asked
@@ -50,6 +50,13 @@ def _names_entity(knowledge: Knowledge, term: str, entity_id: str) -> bool:
     """True when ``term`` is one of the names of stage or level ``entity_id`` ("negotiation", "analyse")."""
     wanted = normalise(term)
     return any(wanted in phrases.get(entity_id, ()) for phrases in knowledge.vocabulary().values())
+
+
+def _names_term(text: str, term: Any) -> bool:
+    """True when ``text`` holds every meaningful word of the term or of one of its synonyms, in any form."""
+    said = set(content_lemmas(text))
+    return any(words and set(words) <= said
+               for words in (content_lemmas(name) for name in (term.term, *term.synonyms)))
 
 
 def who_can_help(knowledge: Knowledge) -> str:
@@ -125,7 +132,10 @@ def find_answer(
         # "what happens at the review stage?", "what does negotiation mean?": the stage or level itself is the
         # answer, not a topic that mentions it ("what are the consultation criteria?" is searched)
         return knowledge.entry(named), []
-    hits = knowledge.search(text, limit=4)
+    # A glossary entry answers a question that names it. Otherwise a shared everyday word is all it has in common
+    # ("can I stop taking part?" is not about services that stop problems early).
+    hits = [hit for hit in knowledge.search(text, limit=5)
+            if hit.kind != "glossary" or definition or _names_term(text, hit.entry)][:4]
     if not hits or hits[0].score < MIN_SCORE or hits[0].coverage < MIN_COVERAGE:
         return None, hits
     return hits[0].entry, hits[1:]

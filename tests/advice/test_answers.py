@@ -127,3 +127,9 @@ def test_a_definition_offers_its_see_also_entries_as_buttons(knowledge: Knowledg
 ])
 def test_everyday_words_find_the_guidance(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)
+
+
+def test_a_glossary_term_answers_only_a_question_that_names_it(knowledge: Knowledge):
+    # "stop" is in the meaning of "early intervention and prevention", but the question is not about it
+    assert answer(knowledge, "can I stop taking part if I want to?")[0].response == "utter_dont_know"
+    assert answer(knowledge, "what should I do about conflicts of interest?")[0].text.startswith("Conflict of interest")
