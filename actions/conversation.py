@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.free_text import says_goodbye
+from actions.reading import latest_text
 
 # Work the person would not expect "start again" to throw away.
 KEPT_SLOTS = ("engagement_plan",)
@@ -42,7 +43,7 @@ class ActionGoodbyeInForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         form = tracker.active_loop_name
         asked = tracker.get_slot("requested_slot")
-        text = str((tracker.latest_message or {}).get("text") or "").strip()
+        text = latest_text(tracker).strip()
         if form and asked and text and _wants_words(domain, asked) and not says_goodbye(tracker):
             return [SlotSet(asked, text), FollowupAction(form)]
         dispatcher.utter_message(response="utter_goodbye")
