@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 mkdir -p build models
 .venv/bin/python -m bot.knowledge check
 .venv/bin/python -m bot.nlp build
-# Our Rasa components' code (rasa_plugins/, and the sentence encoder they run) shapes the model too.
+# Our Rasa components' code (rasa_plugins/, and bot/nlp/ whose features, lemmas and sentence encoder they run) shapes
+# the model too.
 want=$( { find config.yml domain data build/spacy_involve/involve-fingerprint.txt -type f \( -name '*.yml' -o -name '*.txt' \);
-          find rasa_plugins bot/nlp/sentence_vectors.py -type f -name '*.py'; } \
+          find rasa_plugins bot/nlp -type f -name '*.py'; } \
         | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
 if [ "${1:-}" != "--force" ] && [ -f build/model.fingerprint ] && [ "$(cat build/model.fingerprint)" = "$want" ] \
    && [ -f "models/involve-$want.tar.gz" ]; then
