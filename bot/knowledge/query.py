@@ -6,6 +6,7 @@ or a short scan. :func:`get_knowledge` loads the project's knowledge base once p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import Any
@@ -202,10 +203,21 @@ class Knowledge:
             for name in names:
                 # "co-producing", "evaluating", "residents": every form of a name means the same value
                 for phrase in phrase_forms(normalise(name)):
-                    if phrase and phrase not in phrases:
+                    if phrase and phrase not in phrases and not _verb_form_of_noun(entity, name, phrase):
                         phrases.append(phrase)
             vocab.setdefault(entity, {})[value] = tuple(phrases)
         return vocab
+
+
+_VERB_ENDING = re.compile(r"(?:ing|ed)$")
+
+
+def _verb_form_of_noun(entity: str, name: str, phrase: str) -> bool:
+    """True for a generated verb form of an audience noun: "kidding", "caring leavers", "disabling people"."""
+    if entity != ENTITY_AUDIENCE:
+        return False
+    return any(new != old and _VERB_ENDING.search(new)
+               for new, old in zip(phrase.split(), normalise(name).split(), strict=False))
 
 
 def load(directory: str | None = None) -> Knowledge:

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.knowledge.query import Knowledge
 from bot.nlp.lemmas import import_spacy, lemma_of
+from bot.nlp.typos import with_slips
 
 # Single words that are too common to mean a stage by themselves ("what do I do?", "help me plan").
 AMBIGUOUS_WORDS = frozenset(
@@ -26,19 +27,34 @@ AMBIGUOUS_WORDS = frozenset(
 )
 
 
-def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
-    """Entity ruler patterns: one phrase pattern per name or synonym, labelled with the entity, id = value."""
+def _taggable(knowledge: Knowledge, phrase: str, ambiguous: frozenset[str]) -> bool:
+    if phrase in AMBIGUOUS_WORDS:
+        return False
+    # a generated "reviewed" or "plans" alone means no stage ("reviewing" is listed)
+    return knowledge.listed(phrase) or not phrase.isalpha() or lemma_of(phrase) not in ambiguous
+
+
+def entity_vocabulary(knowledge: Knowledge) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The knowledge base's vocabulary plus the likely misspellings of the words the ruler tags (bot.nlp.typos)."""
     ambiguous = AMBIGUOUS_WORDS | {lemma_of(word) for word in AMBIGUOUS_WORDS}
-    patterns = []
-    for entity, values in knowledge.vocabulary().items():
-        for value, phrases in values.items():
-            for phrase in phrases:
-                if phrase in AMBIGUOUS_WORDS:
-                    continue
-                if not knowledge.listed(phrase) and phrase.isalpha() and lemma_of(phrase) in ambiguous:
-                    continue  # a generated "reviewed" or "plans" alone means no stage ("reviewing" is listed)
-                patterns.append({"label": entity, "pattern": phrase, "id": value})
-    return patterns
+    vocabulary = knowledge.vocabulary()
+    untaggable = frozenset(
+        phrase for values in vocabulary.values() for phrases in values.values() for phrase in phrases
+        if not _taggable(knowledge, phrase, ambiguous)
+    )
+    return with_slips(vocabulary, skip=untaggable)
+
+
+def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
+    """Entity ruler patterns: one phrase pattern per name, synonym or slip, labelled with the entity, id = value."""
+    ambiguous = AMBIGUOUS_WORDS | {lemma_of(word) for word in AMBIGUOUS_WORDS}
+    return [
+        {"label": entity, "pattern": phrase, "id": value}
+        for entity, values in entity_vocabulary(knowledge).items()
+        for value, phrases in values.items()
+        for phrase in phrases
+        if _taggable(knowledge, phrase, ambiguous)
+    ]
 
 
 def fingerprint(knowledge: Knowledge) -> str:
