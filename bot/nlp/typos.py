@@ -20,6 +20,7 @@ MIN_LETTERS = 6
 # are slips common enough to be in the table; "planing" (-14.3) and "patent" are words and stay out.
 REAL_WORD_LOG_PROB = -16.0
 _VOWELS = "aeiou"
+_NAMED_BY = frozenset({"stage", "level"})
 _SOUND_ALIKE = {"c": "sk", "s": "cz", "z": "s", "k": "c", "t": "c"}
 
 
@@ -61,6 +62,16 @@ def _can_slip(phrase: str) -> bool:
     return letters.isalpha() and len(letters) >= MIN_LETTERS and phrase.count("-") <= 1
 
 
+def _phrase_slips(phrase: str) -> set[str]:
+    """Slips of a single word, or of the name in "<name> stage" / "<name> level" ("reveiw stage")."""
+    if _can_slip(phrase):
+        return slips(phrase)
+    name, _, suffix = phrase.partition(" ")
+    if suffix in _NAMED_BY and _can_slip(name):
+        return {f"{slip} {suffix}" for slip in slips(name)}
+    return set()
+
+
 def with_slips(vocabulary: dict[str, dict[str, tuple[str, ...]]],
                skip: frozenset[str] = frozenset()) -> dict[str, dict[str, tuple[str, ...]]]:
     """``vocabulary`` with each value's likely misspellings added after its own phrases.
@@ -72,14 +83,15 @@ def with_slips(vocabulary: dict[str, dict[str, tuple[str, ...]]],
     for entity, values in vocabulary.items():
         for value, phrases in values.items():
             for phrase in phrases:
-                if phrase in skip or not _can_slip(phrase):
+                if phrase in skip:
                     continue
-                for slip in slips(phrase):
+                for slip in _phrase_slips(phrase):
                     if slip not in known:
                         makers.setdefault(slip, set()).add((entity, value))
     added: dict[tuple[str, str], list[str]] = {}
     for slip, owners in sorted(makers.items()):
-        if len(owners) == 1 and not is_real_word(slip.replace("-", "")) and not is_real_word(slip):
+        word = slip.split(" ")[0]  # the slipped word: "reveiw" in "reveiw stage"
+        if len(owners) == 1 and not is_real_word(word) and not is_real_word(word.replace("-", "")):
             added.setdefault(next(iter(owners)), []).append(slip)
     return {
         entity: {value: (*phrases, *added.get((entity, value), ())) for value, phrases in values.items()}

@@ -70,3 +70,9 @@ def test_every_slip_maps_to_its_value_in_rasas_synonyms(knowledge: Knowledge):
     vocabulary = entity_vocabulary(knowledge)
     assert "negociation" in vocabulary["level"]["negotiation"]
     assert "negociation" not in knowledge.vocabulary()["level"]["negotiation"]
+
+
+def test_a_slip_in_a_stage_or_level_name_is_understood_before_the_word_stage(knowledge: Knowledge):
+    vocabulary = entity_vocabulary(knowledge)
+    assert "reveiw stage" in vocabulary["stage"]["review"]
+    assert "reveiw" not in vocabulary["stage"]["review"]  # "review" alone is too common to tag, and so are its slips
