@@ -4,8 +4,9 @@ The ruler (``bot.nlp.pipeline``) finds names: "needs assessment", "co-produce", 
 right when it finds something (precision 0.97 on the held-out gold set) but misses meaning carried by context:
 "looking back at how year one went" is the review stage, "just letting them know" is communication. This model
 fills those gaps: for each entity it is a logistic regression over the message's words, word pieces and sentence
-vector, trained on ``data/entities/meaning.yml`` (messages labelled by meaning, with many that state no value). The
-bot asks it only about the entities the ruler did not find, and uses its answer only when it is confident.
+vector, trained on the messages labelled by meaning in ``data/entities/`` (see its README; many state no value).
+The bot asks it about the entities the ruler did not find, and uses its answer only when it is confident; it
+second-guesses the ruler's own values only when it is very sure.
 
 Everything here is plain data and NumPy, so the trained model is saved as JSON (no pickles to trust) and tested
 without Rasa.
@@ -40,8 +41,21 @@ class LabelledMessage:
     values: dict[str, str] = field(default_factory=dict)
 
 
+# Rasa's inline entity marks, "[parents]{...}" or "[parents](audience)": the label files copy NLU examples as written.
+_RASA_MARK = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
+
+
+def plain_text(text: str) -> str:
+    """``text`` without Rasa's entity marks: "we want to [consult]{...} parents" -> "we want to consult parents"."""
+    return _RASA_MARK.sub(r"\1", text)
+
+
 def load_labelled(path: Path, allowed: dict[str, set[str]]) -> list[LabelledMessage]:
-    """The file's messages, checked: each needs a non-empty ``text`` and only known entities and values."""
+    """The file's messages, checked: each needs a non-empty ``text`` and only known entities and values.
+
+    An entry marked ``mixed: true`` names two values of one entity ("consult or co-produce?"): it teaches nothing
+    about which one is meant, so it is checked and left out.
+    """
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -56,6 +70,10 @@ def load_labelled(path: Path, allowed: dict[str, set[str]]) -> list[LabelledMess
         text = entry.get("text")
         if not isinstance(text, str) or not text.strip():
             raise LabelledMessagesError(f"{where}, field 'text': missing or empty")
+        if "mixed" in entry:
+            if entry["mixed"] is not True or len(entry) != 2:
+                raise LabelledMessagesError(f"{where}, field 'mixed': use 'mixed: true' alone, with no values")
+            continue
         values = {}
         for key, value in entry.items():
             if key == "text":
@@ -66,7 +84,25 @@ def load_labelled(path: Path, allowed: dict[str, set[str]]) -> list[LabelledMess
                 raise LabelledMessagesError(
                     f"{where}, field '{key}': '{value}' is not one of {', '.join(sorted(allowed[key]))}")
             values[key] = value
-        messages.append(LabelledMessage(text, values))
+        messages.append(LabelledMessage(plain_text(text), values))
+    return messages
+
+
+def labelled_files(location: Path) -> list[Path]:
+    """The label files at ``location``: the file itself, or every ``.yml`` under the folder, in a stable order."""
+    return sorted(location.rglob("*.yml")) if location.is_dir() else [location]
+
+
+def load_all_labelled(location: Path, allowed: dict[str, set[str]]) -> list[LabelledMessage]:
+    """Every labelled message at ``location`` (a file or a folder), each text once: the first label file wins."""
+    seen: set[str] = set()
+    messages = []
+    for path in labelled_files(location):
+        for message in load_labelled(path, allowed):
+            key = " ".join(message.text.lower().split())
+            if key not in seen:
+                seen.add(key)
+                messages.append(message)
     return messages
 
 
@@ -138,14 +174,17 @@ class ContextEntityModel:
 
     def predict(self, texts: list[str], encoder: SentenceEncoder, threshold: float,
                 found: list[dict[str, list[str]]] | None = None, vectors: np.ndarray | None = None,
-                margin: float = 2.0, overrule: float = 1.01) -> list[dict[str, tuple[str, float]]]:
-        """For each text, the entities to add: entity -> (value, confidence). The caller adds them after the ruler's.
+                margin: float = 2.0, overrule: float = 1.01,
+                veto: float = 1.01) -> list[dict[str, tuple[str, float]]]:
+        """For each text, the entities to add: entity -> (value, confidence). The caller adds them after the ruler's,
+        except a value of ``NONE``, which tells the caller to drop what the ruler found for that entity.
 
         ``found`` holds, per text, the values the ruler found for each entity, in order (the slots take the last):
         - none found: the model's value, if it is stated with at least ``threshold`` confidence;
         - different values found ("shaping the service before we go out to tender": plan, then do): the one the
           model rates highest, if that is not the last and is rated ``margin`` times higher than the last;
-        - one value found: another value only if the model is at least ``overrule`` sure of it.
+        - one value found: another value only if the model is at least ``overrule`` sure of it, or ``NONE`` if it is
+          at least ``veto`` sure the message states no value ("I'm signing off now", "consult my diary").
         """
         if not texts:
             return []
@@ -154,7 +193,7 @@ class ContextEntityModel:
         for entity, rows in probabilities.items():
             for i, row in enumerate(rows):
                 by_ruler = (found[i] if found else {}).get(entity) or []
-                pick = _choose(self.classes[entity], row, by_ruler, threshold, margin, overrule)
+                pick = _choose(self.classes[entity], row, by_ruler, threshold, margin, overrule, veto)
                 if pick:
                     chosen[i][entity] = pick
         return chosen
@@ -177,8 +216,16 @@ class ContextEntityModel:
         )
 
 
+def combine(found: dict[str, list[str]], picks: dict[str, tuple[str, float]]) -> list[tuple[str, str]]:
+    """(entity, value) pairs in the order the slots read them: the ruler's values, less those the model vetoed,
+    then the model's own."""
+    return [*((entity, value) for entity, values in found.items() if picks.get(entity, ("",))[0] != NONE
+              for value in values),
+            *((entity, value) for entity, (value, _) in picks.items() if value != NONE)]
+
+
 def _choose(classes: list[str], row: np.ndarray, by_ruler: list[str], threshold: float, margin: float,
-            overrule: float) -> tuple[str, float] | None:
+            overrule: float, veto: float = 1.01) -> tuple[str, float] | None:
     if len(set(by_ruler)) > 1:
         rated = {value: float(row[classes.index(value)]) for value in by_ruler if value in classes}
         best = max(rated, key=rated.__getitem__)
@@ -186,6 +233,8 @@ def _choose(classes: list[str], row: np.ndarray, by_ruler: list[str], threshold:
         return (best, rated[best]) if best != last and rated[best] >= margin * rated.get(last, 0.0) else None
     top = int(row.argmax())
     value, confidence = classes[top], float(row[top])
+    if value == NONE and by_ruler and confidence >= veto:
+        return value, confidence
     if value == NONE or confidence < (overrule if by_ruler else threshold) or (by_ruler and value == by_ruler[-1]):
         return None
     return value, confidence

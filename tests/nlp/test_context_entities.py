@@ -10,9 +10,11 @@ import pytest
 from bot.knowledge import get_knowledge
 from bot.nlp.context_entities import (
     ENTITIES,
+    NONE,
     ContextEntityModel,
     LabelledMessage,
     LabelledMessagesError,
+    combine,
     load_labelled,
     train,
 )
@@ -94,6 +96,21 @@ def test_a_value_the_ruler_found_is_kept_unless_the_model_is_very_sure(toy_model
     assert toy_model.predict(text, encoder(), threshold=0.0, found=[{"stage": ["understand"]}], overrule=1.01) == [{}]
     overruled = toy_model.predict(text, encoder(), threshold=0.0, found=[{"stage": ["understand"]}], overrule=0.5)
     assert overruled[0]["stage"][0] == "review"
+
+
+def test_a_value_the_ruler_found_is_dropped_only_when_the_model_is_very_sure_nothing_is_stated(toy_model):
+    text = ["thanks a lot"]  # as if the ruler had taken an everyday word for a stage
+    assert toy_model.predict(text, encoder(), threshold=0.0, found=[{"stage": ["review"]}]) == [{}]
+    vetoed = toy_model.predict(text, encoder(), threshold=0.0, found=[{"stage": ["review"]}], veto=0.3)
+    assert vetoed[0]["stage"][0] == NONE
+    assert combine({"stage": ["review"], "audience": ["cyp"]}, vetoed[0]) == [("audience", "cyp")]
+    # with nothing found there is nothing to drop
+    assert toy_model.predict(text, encoder(), threshold=0.0, veto=0.3) == [{}]
+
+
+def test_the_models_values_come_after_the_rulers():
+    assert combine({"stage": ["plan"], "level": ["consultation"]}, {"stage": ("do", 0.7)}) == [
+        ("stage", "plan"), ("level", "consultation"), ("stage", "do")]
 
 
 def test_when_the_ruler_found_two_values_the_model_chooses_between_them(toy_model):
