@@ -59,18 +59,12 @@ def ruler_values(texts: list[str]) -> list[dict[str, list[str]]]:
 def _labelled_by_set() -> tuple[list[Any], list[str]]:
     """Every labelled message once, and the set it belongs to: "nlu_examples" or "meaning"."""
     from bot.knowledge.query import get_knowledge
-    from bot.nlp.context_entities import labelled_files, load_labelled
+    from bot.nlp.context_entities import load_all_labelled_from
 
     vocabulary = get_knowledge().vocabulary()
-    allowed = {entity: set(vocabulary[entity]) for entity in ENTITIES}
-    messages, sets, seen = [], [], set()
-    for path in labelled_files(EXAMPLES):
-        for message in load_labelled(path, allowed):
-            key = " ".join(message.text.lower().split())
-            if key not in seen:
-                seen.add(key)
-                messages.append(message)
-                sets.append(path.parent.name if path.parent != EXAMPLES else path.stem)
+    found = load_all_labelled_from(EXAMPLES, {entity: set(vocabulary[entity]) for entity in ENTITIES})
+    messages = [message for message, _ in found]
+    sets = [path.parent.name if path.parent != EXAMPLES else path.stem for _, path in found]
     return messages, sets
 
 

@@ -93,17 +93,23 @@ def labelled_files(location: Path) -> list[Path]:
     return sorted(location.rglob("*.yml")) if location.is_dir() else [location]
 
 
-def load_all_labelled(location: Path, allowed: dict[str, set[str]]) -> list[LabelledMessage]:
-    """Every labelled message at ``location`` (a file or a folder), each text once: the first label file wins."""
+def load_all_labelled_from(location: Path, allowed: dict[str, set[str]]) -> list[tuple[LabelledMessage, Path]]:
+    """Every labelled message at ``location`` (a file or a folder) with its file, each text once: the first file
+    wins."""
     seen: set[str] = set()
-    messages = []
+    found = []
     for path in labelled_files(location):
         for message in load_labelled(path, allowed):
             key = " ".join(message.text.lower().split())
             if key not in seen:
                 seen.add(key)
-                messages.append(message)
-    return messages
+                found.append((message, path))
+    return found
+
+
+def load_all_labelled(location: Path, allowed: dict[str, set[str]]) -> list[LabelledMessage]:
+    """Every labelled message at ``location`` (a file or a folder), each text once."""
+    return [message for message, _ in load_all_labelled_from(location, allowed)]
 
 
 # --- features ----------------------------------------------------------------------------------------------------
