@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from bot.nlp.annotate import strip_annotations
 from bot.nlp.lemmas import lemma_of
 from bot.nlp.sentence_vectors import SentenceEncoder
 
@@ -39,15 +40,6 @@ class LabelledMessagesError(ValueError):
 class LabelledMessage:
     text: str
     values: dict[str, str] = field(default_factory=dict)
-
-
-# Rasa's inline entity marks, "[parents]{...}" or "[parents](audience)": the label files copy NLU examples as written.
-_RASA_MARK = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
-
-
-def plain_text(text: str) -> str:
-    """``text`` without Rasa's entity marks: "we want to [consult]{...} parents" -> "we want to consult parents"."""
-    return _RASA_MARK.sub(r"\1", text)
 
 
 def load_labelled(path: Path, allowed: dict[str, set[str]]) -> list[LabelledMessage]:
@@ -84,7 +76,7 @@ def load_labelled(path: Path, allowed: dict[str, set[str]]) -> list[LabelledMess
                 raise LabelledMessagesError(
                     f"{where}, field '{key}': '{value}' is not one of {', '.join(sorted(allowed[key]))}")
             values[key] = value
-        messages.append(LabelledMessage(plain_text(text), values))
+        messages.append(LabelledMessage(strip_annotations(text), values))  # label files copy NLU examples' marks
     return messages
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,33 +28,37 @@ AMBIGUOUS_WORDS = frozenset(
 )
 
 
-def _taggable(knowledge: Knowledge, phrase: str, ambiguous: frozenset[str]) -> bool:
+@lru_cache(maxsize=1)
+def _ambiguous_lemmas() -> frozenset[str]:
+    return AMBIGUOUS_WORDS | {lemma_of(word) for word in AMBIGUOUS_WORDS}
+
+
+def _taggable(knowledge: Knowledge, phrase: str) -> bool:
     if phrase in AMBIGUOUS_WORDS:
         return False
     # a generated "reviewed" or "plans" alone means no stage ("reviewing" is listed)
-    return knowledge.listed(phrase) or not phrase.isalpha() or lemma_of(phrase) not in ambiguous
+    return knowledge.listed(phrase) or not phrase.isalpha() or lemma_of(phrase) not in _ambiguous_lemmas()
 
 
+@lru_cache(maxsize=2)  # one build asks three times: the fingerprint, the ruler and the synonyms file
 def entity_vocabulary(knowledge: Knowledge) -> dict[str, dict[str, tuple[str, ...]]]:
     """The knowledge base's vocabulary plus the likely misspellings of the words the ruler tags (bot.nlp.typos)."""
-    ambiguous = AMBIGUOUS_WORDS | {lemma_of(word) for word in AMBIGUOUS_WORDS}
     vocabulary = knowledge.vocabulary()
     untaggable = frozenset(
         phrase for values in vocabulary.values() for phrases in values.values() for phrase in phrases
-        if not _taggable(knowledge, phrase, ambiguous)
+        if not _taggable(knowledge, phrase)
     )
     return with_slips(vocabulary, skip=untaggable)
 
 
 def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
     """Entity ruler patterns: one phrase pattern per name, synonym or slip, labelled with the entity, id = value."""
-    ambiguous = AMBIGUOUS_WORDS | {lemma_of(word) for word in AMBIGUOUS_WORDS}
     return [
         {"label": entity, "pattern": phrase, "id": value}
         for entity, values in entity_vocabulary(knowledge).items()
         for value, phrases in values.items()
         for phrase in phrases
-        if _taggable(knowledge, phrase, ambiguous)
+        if _taggable(knowledge, phrase)
     ]
 
 

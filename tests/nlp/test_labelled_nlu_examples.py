@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from bot.knowledge import get_knowledge
-from bot.nlp.context_entities import ENTITIES, labelled_files, load_labelled, plain_text
+from bot.nlp.annotate import strip_annotations
+from bot.nlp.context_entities import ENTITIES, labelled_files, load_labelled
 
 ROOT = Path(__file__).resolve().parents[2]
 NLU = ROOT / "data" / "nlu"
@@ -35,8 +36,8 @@ def _label_texts(path: Path) -> list[str]:
 def test_every_nlu_example_has_one_label_in_order(nlu_file: Path):
     labels = LABELS / nlu_file.name
     assert labels.is_file(), f"label the examples of {nlu_file.name} by meaning in {labels}"
-    wanted = [plain_text(t) for t in _examples(nlu_file)]
-    have = [plain_text(t) for t in _label_texts(labels)]
+    wanted = [strip_annotations(t) for t in _examples(nlu_file)]
+    have = [strip_annotations(t) for t in _label_texts(labels)]
     missing = [t for t in wanted if t not in set(have)]
     stale = [t for t in have if t not in set(wanted)]
     assert (missing, stale) == ([], []), "add labels for new examples, drop those of removed ones"
