@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecutionRejected
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dispatch import send
@@ -16,6 +17,20 @@ from bot.knowledge import get_knowledge
 # Intents of questions someone may ask in the middle of a form; the answer comes from the knowledge base.
 QUESTION_INTENTS = ("ask_guidance", "ask_activity_location", "compare_activities", "ask_stage_activities")
 _STOP = re.compile(r"^\s*/?(?:stop|cancel|quit|exit|start again|start over)\b", re.IGNORECASE)
+# Requests that start another task. Typed instead of an answer, with words that say so, they leave the form.
+TASK_INTENTS = (
+    "plan_activities", "plan_whole_cycle", "plan_support", "draft_invitation", "get_involved",
+    "plan_person_centred_conversation", "start_training", "start_quiz", "start_tour", "ask_stage_activities",
+    "human_handoff",
+)
+# An answer can sound like a task ("co-designing the new youth service with young people"); a change of task says
+# so: "actually, let's plan activities for the review stage instead", "can you help me with payments?"
+_SWITCH = re.compile(
+    r"\b(?:actually|instead|rather|forget (?:it|that|this|about)|never ?mind|change of plan|changed my mind|"
+    r"scrap (?:it|that|this)|let'?s|lets|switch|can (?:we|you|i)|could (?:we|you|i)|help me|show me|take me|"
+    r"go back to)\b",
+    re.IGNORECASE,
+)
 
 
 def intent_of(tracker: Tracker) -> str | None:
@@ -42,11 +57,29 @@ def says_stop(tracker: Tracker, text: str) -> bool:
     return bool(_STOP.match(text)) or means(tracker, "stop", max_words=3) or says_goodbye(tracker)
 
 
+def switch_of_task(tracker: Tracker, own_intent: str, min_confidence: float = 0.7) -> list | None:
+    """Events that leave the open form when the message asks for another task instead of answering, else None.
+
+    A change of task is a confident task intent other than the form's own, said with words that mark a change
+    ("actually, let's plan activities for the review stage instead", "can you help me with payments?"). The form
+    is rejected for this turn, so the new task's rule runs as if no form were open; the answers so far are kept.
+    """
+    latest = tracker.latest_message or {}
+    found = latest.get("intent") or {}
+    form = (tracker.active_loop or {}).get("name")
+    if (not form or not tracker.get_slot("requested_slot") or found.get("name") == own_intent
+            or found.get("name") not in TASK_INTENTS or float(found.get("confidence") or 0) < min_confidence
+            or not _SWITCH.search(str(latest.get("text") or ""))):
+        return None
+    return [ActionExecutionRejected(form)]
+
+
 def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
     """The slot update for a typed answer.
 
     A reset (None) stays None; "skip" and friends become :data:`SKIPPED`; a question typed instead of an answer is
-    answered from the knowledge base and the question is asked again; anything else is kept, trimmed.
+    answered from the knowledge base and the question is asked again; anything else is kept, trimmed. A change of
+    task is not an answer: the form's ``get_validation_events`` leaves the form for it (:func:`switch_of_task`).
     """
     if value is None:
         return {slot: None}

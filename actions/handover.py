@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -15,12 +16,18 @@ from bot.feedback.buttons import HELPFUL, thanks
 
 
 class ActionHandover(Action):
+    """Who to contact, with a summary of the conversation. Someone who asks for a person mid-form has left it:
+    its question is not asked again (the answers stay, so asking for the same task again goes on from them)."""
+
     def name(self) -> str:
         return "action_handover"
 
     @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
-        return handover(dispatcher, tracker)
+        events = handover(dispatcher, tracker)
+        if (tracker.active_loop or {}).get("name"):
+            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return events
 
 
 class ActionSomethingElse(Action):

@@ -293,3 +293,48 @@ def test_a_crash_is_logged_with_the_conversation_id_but_never_the_message(dispat
     assert "conv-42" in caplog.text and "ValueError" in caplog.text
     assert "Jo Bloggs" not in caplog.text and "autism" not in caplog.text
     assert [m["text"] for m in dispatcher.messages] == [SORRY]
+
+
+def _in_form(form: str, slot: str, text: str, intent: str, confidence: float) -> Tracker:
+    """A tracker in ``form`` asking ``slot``, whose latest message is ``text`` read as ``intent``."""
+    return Tracker(
+        "s", {"requested_slot": slot},
+        {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []},
+        [{"event": "slot", "name": slot, "value": text}], False, None, {"name": form}, "action_listen",
+    )
+
+
+@pytest.mark.parametrize(
+    ("form", "slot", "validator", "text", "intent"),
+    [("invitation_form", "inv_project", "actions.invitation.ValidateInvitationForm",
+      "actually let's plan activities for the review stage instead", "plan_activities"),
+     ("person_centred_form", "pc_what_matters", "actions.community.ValidatePersonCentredForm",
+      "can you help me write an invitation instead?", "draft_invitation"),
+     ("involvement_form", "ci_cares", "actions.community.ValidateInvolvementForm",
+      "never mind, can I talk to a person?", "human_handoff")],
+)
+def test_a_change_of_task_leaves_the_form_instead_of_becoming_its_answer(
+    dispatcher, form, slot, validator, text, intent
+):
+    import importlib
+
+    module, name = validator.rsplit(".", 1)
+    action = getattr(importlib.import_module(module), name)()
+    domain = {"forms": {form: {"required_slots": [slot]}}, "slots": {}}
+    events = asyncio.run(action.run(dispatcher, _in_form(form, slot, text, intent, 0.93), domain))
+    # rejected for this turn: the dialogue rules then start the new task, and no answer is stored
+    assert [e["event"] for e in events] == ["action_execution_rejected"]
+    assert events[0]["name"] == form
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence"),
+    [("co-designing the new youth service with young people", "plan_activities", 0.95),  # no word of change
+     ("actually it's a new day service", "plan_activities", 0.5),  # not sure it is a task at all
+     ("let's say a new invitation for the parents' forum", "draft_invitation", 0.95)],  # the form's own task
+)
+def test_an_answer_that_only_sounds_like_a_task_is_kept(dispatcher, text, intent, confidence):
+    domain = {"forms": {"invitation_form": {"required_slots": ["inv_project"]}}, "slots": {}}
+    events = asyncio.run(ValidateInvitationForm().run(
+        dispatcher, _in_form("invitation_form", "inv_project", text, intent, confidence), domain))
+    assert {"event": "slot", "timestamp": None, "name": "inv_project", "value": text} in events

@@ -193,3 +193,17 @@ def test_an_answer_naming_one_thing_is_an_answer_even_if_read_as_compare(knowled
     result, messages = validate(tracker)
     assert "Which two activities" not in " ".join(m.get("text") or "" for m in messages)
     assert EngagementPlan.from_slot(result["engagement_plan"]).commitment == "one-off"
+
+
+def test_asking_for_a_person_mid_form_leaves_the_form_but_keeps_the_answers():
+    tracker = make_tracker(intent="human_handoff", text="can I talk to a real person?", active_loop="planning_form",
+                           slots={"level": "consultation", "audience": "cyp", "requested_slot": "stage"})
+    events, messages = run(ActionHandover(), tracker)
+    assert {"event": "active_loop", "timestamp": None, "name": None} in events
+    assert not any(e.get("name") in ("level", "audience") for e in events if e["event"] == "slot")
+    assert "Consultation" in messages[1]["text"]  # the summary keeps what was chosen
+
+
+def test_asking_for_a_person_outside_a_form_changes_no_form():
+    events, _ = run(ActionHandover(), make_tracker(intent="human_handoff", text="can I talk to a person"))
+    assert not any(e["event"] == "active_loop" for e in events)

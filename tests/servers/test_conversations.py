@@ -93,6 +93,26 @@ def test_bye_mid_form_ends_it_and_is_not_kept_as_an_answer(client: RestClient, s
     assert "I'm Involve" in joined(client.messages(sender, "hello"))  # the form is over: a fresh start
 
 
+@pytest.mark.parametrize("start, switch, new_task", [
+    ("help me write an invitation", "actually let's plan activities for the review stage instead",
+     "What do you want from people?"),
+    ("how can I get involved?", "never mind, can I talk to a real person?", "Summary of our conversation"),
+])
+def test_a_change_of_task_mid_form_starts_it_instead_of_becoming_an_answer(
+    client: RestClient, start, switch, new_task
+):
+    sender = new_sender()
+    client.messages(sender, start)
+    assert new_task in joined(client.messages(sender, switch))
+
+
+def test_asking_for_a_person_mid_form_ends_the_form(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "we want to consult young people")
+    assert "Level: Consultation" in joined(client.messages(sender, "can I talk to a real person?"))
+    assert "Which stage" not in joined(client.messages(sender, "thanks"))  # no question from the left form
+
+
 def test_bare_stage_name_answers_the_stage_question(client: RestClient):
     sender = new_sender()
     client.messages(sender, "suggest engagement activities")
