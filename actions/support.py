@@ -10,8 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
+from actions.free_text import QUESTION_INTENTS, intent_of, switch_of_task
 from actions.reading import latest_text
 from actions.safety import friendly_on_error
+from bot.advice.answers import answer, asks_definition
 from bot.advice.consultation import consultation_replies, describes_a_plan
 from bot.advice.support import commitment_from_text, groups_from_text, support_replies
 from bot.knowledge import get_knowledge
@@ -20,8 +22,30 @@ NO_GROUPS = "none"
 
 
 class ValidateSupportForm(FormValidationAction):
+    """Reads the commitment and the groups from everyday words. What the first request already says is used ("how
+    much should we pay carers for a focus group?": one-off, carers); a question typed instead of an answer is
+    answered and the question asked again; a change of task leaves the form."""
+
     def name(self) -> str:
         return "validate_support_form"
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list:
+        leaving = switch_of_task(tracker, "plan_support")
+        if leaving is not None:
+            return leaving
+        return await super().get_validation_events(dispatcher, tracker, domain)
+
+    async def extract_sup_commitment(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        return _from_the_request(tracker, "sup_commitment", commitment_from_text(latest_text(tracker)))
+
+    async def extract_sup_people(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        return _from_the_request(tracker, "sup_people", ",".join(groups_from_text(latest_text(tracker))) or None)
 
     def validate_sup_commitment(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -29,6 +53,8 @@ class ValidateSupportForm(FormValidationAction):
         if value is None:  # a reset, not an answer
             return {"sup_commitment": None}
         commitment = commitment_from_text(value) if isinstance(value, str) else None
+        if _answered_a_question(dispatcher, tracker, value, found=commitment is not None):
+            return {"sup_commitment": None}
         if commitment is None:
             dispatcher.utter_message(response="utter_sup_commitment_unclear")
         return {"sup_commitment": commitment}
@@ -39,7 +65,25 @@ class ValidateSupportForm(FormValidationAction):
         if value is None:  # a reset, not an answer
             return {"sup_people": None}
         groups = groups_from_text(value) if isinstance(value, str) else ()
+        if _answered_a_question(dispatcher, tracker, value, found=bool(groups)):
+            return {"sup_people": None}
         return {"sup_people": ",".join(groups) or NO_GROUPS}
+
+
+def _from_the_request(tracker: Tracker, slot: str, value: str | None) -> dict:
+    """``value`` for ``slot`` when the message is the request that opens the form and says it, else nothing."""
+    opening = tracker.get_slot("requested_slot") is None and intent_of(tracker) == "plan_support"
+    return {slot: value} if opening and value and tracker.get_slot(slot) is None else {}
+
+
+def _answered_a_question(dispatcher: CollectingDispatcher, tracker: Tracker, value: Any, found: bool) -> bool:
+    """Answers a question typed instead of picking an answer ("do people on benefits lose money if we pay them?")
+    and returns True, so the form asks its question again. A question that carries an answer is the answer."""
+    text = str(value)
+    if not text.rstrip().endswith("?") or (found and intent_of(tracker) not in QUESTION_INTENTS):
+        return False
+    send(dispatcher, answer(get_knowledge(), text, definition=asks_definition(text)))
+    return True
 
 
 class ActionPlanSupport(Action):

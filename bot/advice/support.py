@@ -18,7 +18,8 @@ COMMITMENTS = ("one-off", "series", "ongoing")
 GROUPS = ("carers", "disabled", "deaf", "benefits", "young")
 
 COMMITMENT_WORDS = {
-    "one-off": ("one-off", "one off", "once", "single", "survey", "questionnaire", "one meeting", "one event"),
+    "one-off": ("one-off", "one off", "once", "single", "survey", "questionnaire", "one meeting", "one event",
+                "focus group", "an event", "interview"),
     "series": ("series", "workshops", "several", "few meetings", "a number of", "sessions", "focus groups"),
     "ongoing": ("panel", "board", "seat", "ongoing", "regular", "steering group", "long term", "long-term", "a year"),
 }

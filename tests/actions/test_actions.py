@@ -338,3 +338,40 @@ def test_an_answer_that_only_sounds_like_a_task_is_kept(dispatcher, text, intent
     events = asyncio.run(ValidateInvitationForm().run(
         dispatcher, _in_form("invitation_form", "inv_project", text, intent, confidence), domain))
     assert {"event": "slot", "timestamp": None, "name": "inv_project", "value": text} in events
+
+
+def _support_turn(text: str, intent: str, slot: str | None, slots: dict | None = None) -> Tracker:
+    """The support form's validation for ``text``: a reply to ``slot``, or with ``slot`` None the opening request."""
+    events = [{"event": "slot", "name": slot, "value": text}] if slot else []
+    return Tracker("s", {"requested_slot": slot, **(slots or {})},
+                   {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []},
+                   events, False, None, {"name": "support_form"}, "action_listen")
+
+
+SUPPORT_DOMAIN = {"forms": {"support_form": {"required_slots": ["sup_commitment", "sup_people"]}}, "slots": {}}
+
+
+def test_the_request_that_opens_the_support_form_fills_what_it_already_says(dispatcher):
+    from actions.support import ValidateSupportForm
+
+    tracker = _support_turn("how much should we pay carers for a focus group?", "plan_support", None)
+    events = asyncio.run(ValidateSupportForm().run(dispatcher, tracker, SUPPORT_DOMAIN))
+    assert {(e["name"], e["value"]) for e in events} == {("sup_commitment", "one-off"), ("sup_people", "carers")}
+
+
+def test_a_question_typed_in_the_support_form_is_answered_and_asked_again(dispatcher):
+    from actions.support import ValidateSupportForm
+
+    tracker = _support_turn("do people on benefits lose money if we pay them?", "ask_guidance", "sup_commitment")
+    events = asyncio.run(ValidateSupportForm().run(dispatcher, tracker, SUPPORT_DOMAIN))
+    assert [(e["name"], e["value"]) for e in events] == [("sup_commitment", None)]
+    assert "benefit" in dispatcher.messages[0]["text"].lower()
+    assert "didn't follow" not in " ".join(str(m.get("response")) for m in dispatcher.messages)
+
+
+def test_a_support_answer_with_a_question_mark_is_still_an_answer(dispatcher):
+    from actions.support import ValidateSupportForm
+
+    tracker = _support_turn("carers and deaf people?", "inform", "sup_people")
+    events = asyncio.run(ValidateSupportForm().run(dispatcher, tracker, SUPPORT_DOMAIN))
+    assert [(e["name"], e["value"]) for e in events] == [("sup_people", "carers,deaf")]

@@ -174,6 +174,14 @@ def test_support_advice_fits_the_commitment_and_the_people(client: RestClient):
     assert "Budget checklist" in text
 
 
+def test_a_question_in_the_support_questions_is_answered_and_the_first_request_counts(client: RestClient):
+    sender = new_sender()
+    first = joined(client.messages(sender, "how much should we pay people for a focus group?"))
+    assert "Who are the people taking part?" in first  # a focus group is a one-off: not asked again
+    reply = joined(client.messages(sender, "do people on benefits lose money if we pay them?"))
+    assert "benefits" in reply and "Source:" in reply and "Who are the people taking part?" in reply
+
+
 def test_a_six_week_consultation_is_flagged(client: RestClient):
     text = joined(client.messages(new_sender(), "we're running a six-week consultation"))
     assert "Falls short" in text and "at least 12 weeks" in text
