@@ -124,6 +124,8 @@ def test_a_definition_offers_its_see_also_entries_as_buttons(knowledge: Knowledg
     ("I use a wheelchair, can I still take part?", "Can I take part if I have access needs?"),
     ("how do I involve people who don't speak English?", "The guide lists seven kinds of support"),
     ("how do we avoid the same people always turning up?", "Who to involve - pitfalls to avoid"),
+    ("Is it too late if we've already written the spec?", "Are there times when you would not involve people?"),
+    ("we've got no budget, how can we still involve people?", '"It costs too much"'),
 ])
 def test_everyday_words_find_the_guidance(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)
