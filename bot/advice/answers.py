@@ -25,7 +25,10 @@ _QUESTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ASKS_ABOUT_STAGE_OR_LEVEL = re.compile(r"\b(?:stage|level)\b", re.IGNORECASE)
-_TRAILING = re.compile(r"(?:\s+(?:mean|means|stand for|is|are))?\s*[?.!]*\s*$", re.IGNORECASE)
+# "explain co-production simply", "what is negotiation, in plain English, please?": the term is what comes before
+_PLAINLY = (r"(?:\s*,?\s+(?:to me|for me|please|simply|briefly|again|in short|in a nutshell|for a beginner"
+            r"|in (?:simple|plain|easy|everyday) (?:words|terms|english|language)))*")
+_TRAILING = re.compile(r"(?:\s+(?:mean|means|stand for|is|are))?" + _PLAINLY + r"\s*[?.!]*\s*$", re.IGNORECASE)
 _DEFINITION = re.compile(
     r"^\s*(?:please\s+)?(?:(?:can you\s+)?(?:define|explain)\s|(?:what|wat)(?:'s|s| is| are|’s)\s"
     r"|what do you mean by\s|what is meant by\s|meaning of\s|(?:the\s+)?definition of\s)"

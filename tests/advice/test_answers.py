@@ -16,6 +16,8 @@ from bot.knowledge import Knowledge
         ("explain participatory budgeting", "participatory budgeting"),
         ("What's an SLA?", "SLA"),
         ("what does CYP stand for", "CYP"),
+        ("explain co-production simply", "co-production"),
+        ("can you explain negotiation to me, in plain English please?", "negotiation"),
     ],
 )
 def test_asked_term_strips_the_question(question, term):
