@@ -163,7 +163,7 @@ class ActionLocateActivity(Action):
         elif match is not None and match.found:
             send(dispatcher, with_feedback(located(knowledge, list(match.activities)), match.activities[0].id))
         else:
-            send(dispatcher, locate_activity(knowledge, text) or answer(knowledge, text))
+            send(dispatcher, locate_activity(knowledge, text, unmatched=named) or answer(knowledge, text))
         return []
 
 

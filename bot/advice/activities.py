@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.advice.reply import Button, Reply, intent_payload, topic_button
 from bot.knowledge import render
 from bot.knowledge.model import Activity, Cell
@@ -119,15 +121,24 @@ def _where(knowledge: Knowledge, activity: Activity) -> str:
     )
 
 
-def locate_activity(knowledge: Knowledge, text: str) -> list[Reply] | None:
-    """Where the activity named in ``text`` sits in each matrix, or None if no activity matches."""
+def locate_activity(knowledge: Knowledge, text: str, unmatched: str | None = None) -> list[Reply] | None:
+    """Where the activity named in ``text`` sits in each matrix, or None if no activity matches.
+
+    ``unmatched``: the name asked about when no activity has it ("where does a citizens' jury fit?"). The closest
+    activities are then offered as what they are, not as the thing asked about.
+    """
     hits = knowledge.search(text, limit=12, kinds={"activity", "cell_note"})
     if not hits:
         return None
     best = hits[0].score
     notes = [h.entry for h in hits if h.kind == "cell_note" and h.score >= 0.75 * best]
     chosen = [h.entry for h in hits if h.kind == "activity" and h.score >= 0.75 * best]
-    return located(knowledge, chosen, notes)
+    replies = located(knowledge, chosen, notes)
+    if unmatched and all(h.coverage < 1.0 for h in hits):  # no activity or note has all its words
+        lead = (f"I can't find \"{unmatched}\" in either matrix, so I can't say where it fits. "
+                "These activities share some of its words:")
+        replies = [replace(replies[0], text=f"{lead}\n{replies[0].text}"), *replies[1:]]
+    return replies
 
 
 def located(knowledge: Knowledge, chosen: list[Activity], notes: list | None = None) -> list[Reply]:

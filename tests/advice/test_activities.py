@@ -84,3 +84,12 @@ def test_every_cell_answer_names_that_cells_activities(knowledge: Knowledge):
                 body = suggest_activities(knowledge, stage.id, level.id, audience.id)[1].text
                 for activity in cell.activities[:5]:
                     assert activity.name in body, (stage.id, level.id, audience.id)
+
+
+def test_a_name_in_neither_matrix_is_said_to_be_missing_before_the_nearest_activities(knowledge: Knowledge):
+    from bot.advice.activities import locate_activity
+
+    text = locate_activity(knowledge, "where does a citizens jury fit?", unmatched="citizens jury")[0].text
+    assert text.startswith('I can\'t find "citizens jury" in either matrix')
+    note = locate_activity(knowledge, "where does participatory budgeting go?", unmatched="participatory budgeting")
+    assert "can't find" not in note[0].text  # the matrix has it, as a note
