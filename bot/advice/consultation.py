@@ -81,6 +81,17 @@ def describes_a_plan(text: str) -> bool:
     return weeks_in(text) is not None or any(w in lower for good, bad in _SIGNS.values() for w in good + bad)
 
 
+def _said(text: str, sign: str) -> str:
+    """The words of ``text`` that hold ``sign``, whole: the sign "translat" quotes "translations"."""
+    start = text.lower().find(sign)
+    end = start + len(sign)
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
 @dataclass(frozen=True)
 class Verdict:
     criterion_id: str
@@ -106,10 +117,12 @@ def check_plan(knowledge: Knowledge, text: str) -> list[Verdict]:
                 verdict, note = FINE, f"Your plan runs for about {weeks:g} weeks."
         else:
             good, bad = _SIGNS[item.id]
-            if any(word in lower for word in bad):
-                verdict, note = SHORT, "Something in your plan works against this."
-            elif any(word in lower for word in good):
-                verdict, note = FINE, "Your plan covers this."
+            against = next((word for word in bad if word in lower), None)
+            meets = next((word for word in good if word in lower), None)
+            if against:
+                verdict, note = SHORT, f"Your plan says \"{_said(text, against)}\", which works against this."
+            elif meets:
+                verdict, note = FINE, f"Your plan covers this (it says \"{_said(text, meets)}\")."
             elif item.id == "responsiveness":
                 verdict, note = SHORT, "No feedback is planned. Plan how you will tell people what happened."
             else:

@@ -44,6 +44,12 @@ def test_online_only_falls_short_on_accessibility(knowledge: Knowledge):
     assert _verdicts(knowledge, "four weeks, online only")["accessibility"] == SHORT
 
 
+def test_a_verdict_quotes_the_words_of_the_plan_it_rests_on(knowledge: Knowledge):
+    notes = {v.criterion_id: v.note for v in check_plan(knowledge, "Four weeks, Online Only, with translations")}
+    assert notes["accessibility"] == 'Your plan says "Online Only", which works against this.'
+    assert 'it says "translations"' in check_plan(knowledge, "with translations")[3].note
+
+
 def test_the_answer_quotes_the_criterion_and_flags_the_replaced_code(knowledge: Knowledge):
     text = consultation_replies(knowledge, "a six-week consultation")[0].text
     assert "at least 12 weeks" in text and "Consultation Principles" in text and "Source:" in text
