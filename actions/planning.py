@@ -15,7 +15,7 @@ from actions.safety import friendly_on_error
 from bot.advice.activities import all_activities, locate_activity, located, stage_overview, suggest_activities
 from bot.advice.activity_names import locate_payload, located_name, match_name, which_one
 from bot.advice.answers import answer
-from bot.advice.planning import FACTORS, match_choice, recommend_level, stage_from_context
+from bot.advice.planning import FACTORS, match_choice, recommend_level, stage_from_context, understood_so_far
 from bot.feedback.buttons import with_feedback
 from bot.knowledge import get_knowledge
 from bot.knowledge.model import AUDIENCE_IDS, LEVEL_IDS, STAGE_IDS
@@ -36,6 +36,29 @@ def _answered_in_words(slot: str, entity: str, tracker: Tracker) -> dict[str, An
         return {}
     value = match_choice(get_knowledge(), entity, latest_text(tracker))
     return {slot: value} if value else {}
+
+
+class _AskPlanningQuestion:
+    """Asks one planning question, after saying back what is known so far (a mixin: rasa_sdk registers every
+    concrete Action subclass)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        known = understood_so_far(get_knowledge(), *(choice(tracker.get_slot(slot), ALLOWED[slot])
+                                                    for slot in ("stage", "level", "audience")))
+        if known:
+            dispatcher.utter_message(text=known)
+        dispatcher.utter_message(response=f"utter_ask_{self.slot}")
+        return []
+
+
+ASK_PLANNING_ACTIONS = [
+    type(f"AskPlanning_{slot}", (_AskPlanningQuestion, Action), {"slot": slot}) for slot in ("stage", "level", "audience")
+]
 
 
 class ValidatePlanningForm(FormValidationAction):

@@ -64,6 +64,20 @@ _QUESTION_START = re.compile(r"^\s*(?:what|how|why|where|when|which|who|is|are|c
                              re.IGNORECASE)
 
 
+def understood_so_far(knowledge: Knowledge, stage: str | None, level: str | None, audience: str | None) -> str | None:
+    """What the planning questions already know, said back before the next question, so that a misreading shows
+    at once ("So far: the Do stage, for citizens and adults who use services."). None when nothing is known yet."""
+    parts = []
+    if stage:
+        parts.append(f"the {knowledge.stage(stage).name} stage")
+    if level:
+        chosen = knowledge.level(level)
+        parts.append(f"{chosen.name.lower()} ({chosen.short.lower()})")
+    if audience:
+        parts.append(f"for {knowledge.audience(audience).name.lower()}")
+    return f"So far: {', '.join(parts)}." if parts else None
+
+
 def names_a_plan(text: str, stage: str | None, level: str | None, audience: str | None = None) -> bool:
     """True when a message the NLU was unsure of (or thought off-topic) names two of stage, level and audience and is
     not a question: a plan to suggest activities for ("we're at the review stage and want to co-produce with young

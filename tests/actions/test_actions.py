@@ -375,3 +375,21 @@ def test_a_support_answer_with_a_question_mark_is_still_an_answer(dispatcher):
     tracker = _support_turn("carers and deaf people?", "inform", "sup_people")
     events = asyncio.run(ValidateSupportForm().run(dispatcher, tracker, SUPPORT_DOMAIN))
     assert [(e["name"], e["value"]) for e in events] == [("sup_people", "carers,deaf")]
+
+
+def test_a_planning_question_comes_after_what_is_known_so_far(dispatcher, domain):
+    from actions.planning import ASK_PLANNING_ACTIONS
+
+    ask_stage = next(a for a in ASK_PLANNING_ACTIONS if a().name() == "action_ask_stage")()
+    run(ask_stage, dispatcher, make_tracker(slots={"level": "consultation", "audience": "cyp", "stage": "nonsense"}),
+        domain)
+    assert dispatcher.messages[0]["text"] == (
+        "So far: consultation (getting feedback), for children, young people and families.")
+    assert dispatcher.messages[1]["response"] == "utter_ask_stage"
+
+
+def test_the_first_planning_question_has_nothing_to_say_back(dispatcher, domain):
+    from actions.planning import ASK_PLANNING_ACTIONS
+
+    run(ASK_PLANNING_ACTIONS[0](), dispatcher, make_tracker(), domain)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_ask_stage"]

@@ -90,3 +90,12 @@ def test_common_stage_words_count_only_in_a_clear_context(text, stage):
 )
 def test_a_plan_names_two_of_stage_level_and_audience_and_is_not_a_question(text, stage, level, audience, expected):
     assert names_a_plan(text, stage, level, audience) is expected
+
+
+def test_what_the_planning_questions_know_is_said_back_in_plain_words(knowledge: Knowledge):
+    from bot.advice.planning import understood_so_far
+
+    assert understood_so_far(knowledge, "do", None, "citizens") == (
+        "So far: the Do stage, for citizens and adults who use services.")
+    assert understood_so_far(knowledge, None, "consultation", None) == "So far: consultation (getting feedback)."
+    assert understood_so_far(knowledge, None, None, None) is None
