@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import free_text_value, switch_of_task, typed_or_none
+from actions.free_text import LeavesForAnotherTask, free_text_value, typed_or_none
 from actions.safety import friendly_on_error
 from bot.advice.involvement import Preferences, involvement_replies
 from bot.advice.person_centred import question_ids, question_text, summary_replies
@@ -24,22 +24,13 @@ def pc_slot(question_id: str) -> str:
     return "pc_" + question_id.replace("-", "_")
 
 
-class _FreeTextForm:
+class _FreeTextForm(LeavesForAnotherTask):
     """Every slot of the form is a typed answer that can be skipped (see actions/free_text.py).
 
     A mixin, not an action: rasa_sdk registers every concrete Action subclass it finds.
     """
 
     prefix = ""
-    intent = ""  # the intent that starts this form: asking for it again is not a change of task
-
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list:
-        leaving = switch_of_task(tracker, self.intent)
-        if leaving is not None:
-            return leaving
-        return await super().get_validation_events(dispatcher, tracker, domain)  # type: ignore[misc]
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith(f"validate_{self.prefix}"):
@@ -54,7 +45,7 @@ class _FreeTextForm:
 
 class ValidateInvolvementForm(_FreeTextForm, FormValidationAction):
     prefix = "ci_"
-    intent = "get_involved"
+    own_intent = "get_involved"
 
     def name(self) -> str:
         return "validate_involvement_form"
@@ -62,7 +53,7 @@ class ValidateInvolvementForm(_FreeTextForm, FormValidationAction):
 
 class ValidatePersonCentredForm(_FreeTextForm, FormValidationAction):
     prefix = "pc_"
-    intent = "plan_person_centred_conversation"
+    own_intent = "plan_person_centred_conversation"
 
     def name(self) -> str:
         return "validate_person_centred_form"

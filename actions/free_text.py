@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecutionRejected
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
 from bot.advice.answers import answer, asks_definition
@@ -74,12 +75,30 @@ def switch_of_task(tracker: Tracker, own_intent: str, min_confidence: float = 0.
     return [ActionExecutionRejected(form)]
 
 
+class LeavesForAnotherTask:
+    """A form validation mixin: a change of task typed instead of an answer leaves the form (:func:`switch_of_task`).
+
+    ``own_intent`` starts the form, so asking for it again is not a change. A mixin, not an action: rasa_sdk
+    registers every concrete Action subclass it finds.
+    """
+
+    own_intent = ""
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list:
+        leaving = switch_of_task(tracker, self.own_intent)
+        if leaving is not None:
+            return leaving
+        return await super().get_validation_events(dispatcher, tracker, domain)  # type: ignore[misc]
+
+
 def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
     """The slot update for a typed answer.
 
     A reset (None) stays None; "skip" and friends become :data:`SKIPPED`; a question typed instead of an answer is
     answered from the knowledge base and the question is asked again; anything else is kept, trimmed. A change of
-    task is not an answer: the form's ``get_validation_events`` leaves the form for it (:func:`switch_of_task`).
+    task is not an answer: forms leave for it (:class:`LeavesForAnotherTask`).
     """
     if value is None:
         return {slot: None}

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import free_text_value, means, switch_of_task, typed_or_none
+from actions.free_text import LeavesForAnotherTask, free_text_value, means, typed_or_none
 from actions.safety import friendly_on_error
 from bot.advice.invitation import InvitationDetails, invitation_replies
 from bot.advice.skipping import SKIPPED
@@ -21,8 +21,10 @@ from bot.knowledge import get_knowledge
 SLOTS = tuple(f"inv_{f.name}" for f in fields(InvitationDetails))
 
 
-class ValidateInvitationForm(FormValidationAction):
+class ValidateInvitationForm(LeavesForAnotherTask, FormValidationAction):
     """Turns "skip" (and friends) into a marked gap; "draft it now" skips everything still unanswered."""
+
+    own_intent = "draft_invitation"
 
     def name(self) -> str:
         return "validate_invitation_form"
@@ -30,9 +32,6 @@ class ValidateInvitationForm(FormValidationAction):
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list:
-        leaving = switch_of_task(tracker, "draft_invitation")
-        if leaving is not None:
-            return leaving
         events = await super().get_validation_events(dispatcher, tracker, domain)
         if means(tracker, "finish_early", max_words=8):
             filled = {e["name"] for e in events if e.get("event") == "slot"}

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import QUESTION_INTENTS, intent_of, switch_of_task
+from actions.free_text import QUESTION_INTENTS, LeavesForAnotherTask, intent_of
 from actions.reading import latest_text
 from actions.safety import friendly_on_error
 from bot.advice.answers import answer, asks_definition
@@ -21,21 +21,15 @@ from bot.knowledge import get_knowledge
 NO_GROUPS = "none"
 
 
-class ValidateSupportForm(FormValidationAction):
+class ValidateSupportForm(LeavesForAnotherTask, FormValidationAction):
     """Reads the commitment and the groups from everyday words. What the first request already says is used ("how
     much should we pay carers for a focus group?": one-off, carers); a question typed instead of an answer is
     answered and the question asked again; a change of task leaves the form."""
 
+    own_intent = "plan_support"
+
     def name(self) -> str:
         return "validate_support_form"
-
-    async def get_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list:
-        leaving = switch_of_task(tracker, "plan_support")
-        if leaving is not None:
-            return leaving
-        return await super().get_validation_events(dispatcher, tracker, domain)
 
     async def extract_sup_commitment(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
