@@ -51,6 +51,13 @@ def _distinct(activities: tuple[Activity, ...] | list[Activity]) -> list[Activit
     return list(seen.values())
 
 
+def _same_idea_in_each_matrix(groups: list[Activity]) -> bool:
+    """True when the name groups are one per matrix and all sit in the same stage and level: the matrices word one
+    idea two ways ("Project steering groups", "Young people on steering groups"), so there is nothing to choose."""
+    return (len({a.audience for a in groups}) == len(groups)
+            and len({(a.stage, a.level) for a in groups}) == 1)
+
+
 def match_name(knowledge: Knowledge, text: str) -> NameMatch:
     """Resolve a typed name (or an activity id from a button) to one name group, several, or none."""
     text = text.strip()
@@ -65,6 +72,8 @@ def match_name(knowledge: Knowledge, text: str) -> NameMatch:
     groups = _distinct(matches)
     if len(groups) == 1:
         return NameMatch(text, activities=name_group(knowledge, groups[0]))
+    if _same_idea_in_each_matrix(groups):  # "steering group": one per matrix, in the same cell
+        return NameMatch(text, activities=tuple(a for group in groups for a in name_group(knowledge, group)))
     wanted = set(content_lemmas(text))
     # "citizens panel" is the name of one and a keyword of another: the name wins.
     by_name = [a for a in groups if set(content_lemmas(a.name)) == wanted]

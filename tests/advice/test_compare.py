@@ -74,11 +74,20 @@ def test_without_two_names_the_bot_asks_for_them(knowledge: Knowledge):
 @pytest.mark.parametrize(
     ("text", "found", "ambiguous"),
     [("mystery shopping", True, False), ("citizens panel", True, False), ("panel", False, True),
-     ("advisory panel", False, True), ("world cafe", False, False)],
+     ("advisory panel", False, True), ("world cafe", False, False),
+     ("steering group", True, False)],  # one per matrix, same cell: nothing to choose
 )
 def test_names_resolve_to_one_activity_several_or_none(knowledge: Knowledge, text, found, ambiguous):
     match = match_name(knowledge, text)
     assert (match.found, match.ambiguous) == (found, ambiguous)
+
+
+def test_one_idea_worded_two_ways_by_the_two_matrices_is_located_in_both(knowledge: Knowledge):
+    from bot.advice.activities import located
+
+    text = located(knowledge, list(match_name(knowledge, "steering group").activities))[0].text
+    assert "Project steering groups: Plan stage, negotiation" in text
+    assert "Young people on steering groups: Plan stage, negotiation" in text
 
 
 def test_the_name_in_a_where_question():
