@@ -12,8 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dispatch import send
 from actions.plan_slot import stored_plan
+from actions.reading import latest_text
 from bot.advice.handover import Contact, ContactSettingsError, ConversationFacts, configured_contact, handover_replies
 from bot.advice.reply import Reply
+from bot.advice.scripts import ENGLISH_ONLY, in_another_script
 from bot.knowledge import get_knowledge
 from bot.knowledge.query import Knowledge, UnknownEntry
 
@@ -57,7 +59,14 @@ def handover(dispatcher: CollectingDispatcher, tracker: Tracker, after_misses: b
 
 
 def reply_to_a_miss(dispatcher: CollectingDispatcher, tracker: Tracker, replies: list[Reply]) -> list:
-    """Send ``replies`` for a turn the bot could not help with, or hand over if the last turn was one too."""
+    """Send ``replies`` for a turn the bot could not help with, or hand over if the last turn was one too.
+
+    A message in another script is not counted: the bot says it reads English only (a handover in English would
+    not help).
+    """
+    if in_another_script(latest_text(tracker)):
+        send(dispatcher, [ENGLISH_ONLY])
+        return []
     turn = user_turns(tracker)
     last = tracker.get_slot(MISSED_SLOT)
     if isinstance(last, (int, float)) and int(last) == turn - 1:

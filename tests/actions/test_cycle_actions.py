@@ -110,6 +110,15 @@ def test_two_misses_in_a_row_hand_over_to_a_person(knowledge: Knowledge):
     assert slot_values(events) == {"missed_turn": None}
 
 
+def test_a_message_in_another_script_gets_english_only_and_no_handover(knowledge: Knowledge):
+    text = "консультация с молодежью"
+    tracker = with_events(make_tracker(intent="out_of_scope", text=text, slots={"missed_turn": 1}),
+                          [user("blorp"), user(text)])
+    events, messages = run(ActionOutOfScope(), tracker)
+    assert [m["response"] for m in messages] == ["utter_english_only"]
+    assert events == []  # not a miss: the count of misses is left as it was
+
+
 def test_a_miss_then_a_good_answer_starts_counting_again(knowledge: Knowledge):
     tracker = with_events(make_tracker(text="will I be paid for taking part?", slots={"missed_turn": 0}),
                           [user("x"), user("will I be paid for taking part?")])
