@@ -128,6 +128,7 @@ def test_a_definition_offers_its_see_also_entries_as_buttons(knowledge: Knowledg
     ("how do we avoid the same people always turning up?", "Who to involve - pitfalls to avoid"),
     ("Is it too late if we've already written the spec?", "Are there times when you would not involve people?"),
     ("we've got no budget, how can we still involve people?", '"It costs too much"'),
+    ("what if someone says something offensive in a meeting?", "Good conduct"),
 ])
 def test_everyday_words_find_the_guidance(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)
