@@ -129,6 +129,7 @@ def test_a_definition_offers_its_see_also_entries_as_buttons(knowledge: Knowledg
     ("Is it too late if we've already written the spec?", "Are there times when you would not involve people?"),
     ("we've got no budget, how can we still involve people?", '"It costs too much"'),
     ("what if someone says something offensive in a meeting?", "Good conduct"),
+    ("how should we use what people told us?", "Using the results"),
 ])
 def test_everyday_words_find_the_guidance(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)
