@@ -80,7 +80,10 @@ class ActionAnswerQuestion(Action):
             level=latest_entity(tracker, "level"),
         )
         if entry is None:
-            return reply_to_a_miss(dispatcher, tracker, unsure_replies(knowledge, tracker, text))
+            # "what is a market position statement?": a word the sources do not explain. Offering other meanings of
+            # the question would not help; saying so, and who can, does.
+            replies = dont_know(knowledge) if asks_definition(text) else unsure_replies(knowledge, tracker, text)
+            return reply_to_a_miss(dispatcher, tracker, replies)
         send(dispatcher, with_feedback(entry_replies(knowledge, entry, related), entry.id))
         return [SlotSet(MISSED_SLOT, None)]
 

@@ -126,7 +126,7 @@ def find_answer(
             pass
     named = stage or level
     if definition:
-        term = knowledge.glossary_term(asked_term(text))
+        term = knowledge.glossary_term(asked_term(text), close=True)
         if term is not None:
             return term, []
     if named and (

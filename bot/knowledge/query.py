@@ -6,6 +6,7 @@ or a short scan. :func:`get_knowledge` loads the project's knowledge base once p
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
@@ -143,13 +144,24 @@ class Knowledge:
             t for t in self.kb.topics if t.category == category and (audience is None or t.audience in (None, audience))
         )
 
-    def glossary_term(self, text: str) -> model.GlossaryTerm | None:
-        """The glossary entry whose term or a synonym equals ``text`` (case and punctuation ignored)."""
+    def glossary_term(self, text: str, close: bool = False) -> model.GlossaryTerm | None:
+        """The glossary entry whose term or a synonym equals ``text`` (case and punctuation ignored).
+
+        With ``close``, a near miss counts too when it is near only one entry: "coprodution", "sounding bored".
+        """
         wanted = normalise(text)
         for term in self.kb.glossary:
             if wanted in {normalise(term.term), *map(normalise, term.synonyms)}:
                 return term
-        return None
+        if not close or len(wanted) < 6:
+            return None
+        names = self._glossary_names
+        near = {names[name].id: names[name] for name in difflib.get_close_matches(wanted, names, n=5, cutoff=0.85)}
+        return next(iter(near.values())) if len(near) == 1 else None
+
+    @cached_property
+    def _glossary_names(self) -> dict[str, model.GlossaryTerm]:
+        return {normalise(name): term for term in self.kb.glossary for name in (term.term, *term.synonyms)}
 
     @cached_property
     def _index(self) -> SearchIndex:

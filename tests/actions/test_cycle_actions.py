@@ -216,3 +216,9 @@ def test_asking_for_a_person_mid_form_leaves_the_form_but_keeps_the_answers():
 def test_asking_for_a_person_outside_a_form_changes_no_form():
     events, _ = run(ActionHandover(), make_tracker(intent="human_handoff", text="can I talk to a person"))
     assert not any(e["event"] == "active_loop" for e in events)
+
+
+def test_a_word_the_sources_do_not_explain_gets_i_dont_know_not_other_meanings(knowledge: Knowledge):
+    tracker = make_tracker(intent="ask_guidance", text="what is a market position statement?", confidence=0.9)
+    _, messages = run(ActionAnswerQuestion(), tracker)
+    assert messages[0]["response"] == "utter_dont_know"

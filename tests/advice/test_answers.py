@@ -139,3 +139,15 @@ def test_a_glossary_term_answers_only_a_question_that_names_it(knowledge: Knowle
     # "stop" is in the meaning of "early intervention and prevention", but the question is not about it
     assert answer(knowledge, "can I stop taking part if I want to?")[0].response == "utter_dont_know"
     assert answer(knowledge, "what should I do about conflicts of interest?")[0].text.startswith("Conflict of interest")
+
+
+@pytest.mark.parametrize(("question", "term"), [("what is coprodution?", "Co-production"),
+                                                ("whats a sounding bored", "Sounding board")])
+def test_a_slip_in_the_word_asked_about_still_finds_its_meaning(knowledge: Knowledge, question, term):
+    assert answer(knowledge, question, definition=True)[0].text.startswith(term)
+
+
+def test_a_word_close_to_two_meanings_is_not_guessed(knowledge: Knowledge):
+    assert knowledge.glossary_term("commissionin", close=True) is None  # commissioning or co-commissioning?
+    assert knowledge.glossary_term("commissionin") is None  # and only when asked for near misses
+    assert knowledge.glossary_term("commissioning", close=True).id == "term-commissioning"
