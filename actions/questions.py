@@ -11,6 +11,7 @@ from actions.dispatch import send
 from actions.misses import MISSED_SLOT, reply_to_a_miss
 from actions.reading import latest_entity, latest_text
 from actions.safety import friendly_on_error
+from bot.advice.about_sources import asks_about_sources, sources_replies
 from bot.advice.activities import suggest_activities
 from bot.advice.answers import asks_definition, dont_know, entry_replies, find_answer
 from bot.advice.compare import compare_terms
@@ -67,6 +68,9 @@ class ActionAnswerQuestion(Action):
             if planned is not None:
                 return planned
         knowledge = get_knowledge()
+        if asks_about_sources(text):  # "how up to date is this?" is about the documents, not a level
+            send(dispatcher, sources_replies(knowledge))
+            return [SlotSet(MISSED_SLOT, None)]
         both = compare_terms(knowledge, text)  # "what's the difference between consultation and co-production?"
         if both:
             send(dispatcher, both)
@@ -99,4 +103,7 @@ class ActionOutOfScope(Action):
         planned = plan_from_message(dispatcher, tracker)
         if planned is not None:
             return planned
+        if asks_about_sources(latest_text(tracker)):
+            send(dispatcher, sources_replies(get_knowledge()))
+            return [SlotSet(MISSED_SLOT, None)]
         return reply_to_a_miss(dispatcher, tracker, [Reply(response="utter_out_of_scope")])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 
+from bot.advice.about_sources import sources_replies
 from bot.advice.activities import locate_activity, stage_overview, suggest_activities
 from bot.advice.compare import compare_activities
 from bot.advice.consultation import consultation_replies
@@ -12,7 +13,8 @@ from bot.advice.handover import Contact, ConversationFacts, handover_replies
 from bot.advice.invitation import invitation_replies
 from bot.advice.involvement import Preferences, involvement_replies
 from bot.advice.person_centred import summary_replies
-from bot.advice.planning import FACTORS, recommend_level
+from bot.advice.planning import FACTORS, recommend_level, understood_so_far
+from bot.advice.reply import Reply
 from bot.advice.support import COMMITMENTS, GROUPS, support_replies
 from bot.channels.privacy import PRIVACY_NOTE
 from bot.feedback.buttons import thanks
@@ -64,6 +66,8 @@ def _composed(knowledge: Knowledge) -> list[tuple[str, str]]:
                                      ConversationFacts(typed=("what is co-production?",))))
     add("handover default", handover_replies(knowledge, Contact(), ConversationFacts()))
     add("feedback", [thanks(True), thanks(False)])
+    add("about the sources", sources_replies(knowledge))
+    add("planning so far", [Reply(text=understood_so_far(knowledge, "do", "consultation", "cyp") or "")])
     plan = builder.start(knowledge, "")
     for choice in ("audience:citizens", builder.SKIP, "level:consultation"):
         add(f"plan question {plan.step}", [builder.prompt(knowledge, plan)])
