@@ -27,12 +27,13 @@ _LEAD = re.compile(
     r"^\s*(?:(?:can|could) you\s+)?(?:please\s+)?(?:compare|contrast|"
     r"(?:what(?:'s| is| are)|whats) the (?:difference|differences|diff) (?:between|of)|difference between|"
     r"which is (?:better|best)[,:]?|should (?:i|we) (?:use|do|pick|choose)|(?:is|are) it better to (?:use|do)|"
-    r"how does|how do)\s+",
+    r"how does|how do|(?:is|are|isn't|aren't)(?=\s.+\s(?:the same|different|similar)\b))\s+",
     re.IGNORECASE,
 )
-_JOIN = re.compile(r"\s+(?:and|with|to|vs\.?|versus|v|or|against|compared (?:to|with)|over)\s+", re.I)
+_JOIN = re.compile(r"\s+(?:and|with|to|vs\.?|versus|v|or|against|compared (?:to|with)|over"
+                   r"|the same (?:thing )?as|different (?:from|to))\s+", re.I)
 _TAIL = re.compile(r"\s+(?:compare|differ)\b.*$|\s+for (?:young people|children|families|adults|citizens)\b.*$"
-                   r"|[?.!]+\s*$", re.IGNORECASE)
+                   r"|\s+(?:the same(?: thing)?|similar|different)\s*[?.!]*\s*$|[?.!]+\s*$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:a|an|the|our|some)\s+", re.IGNORECASE)
 
 
@@ -147,7 +148,7 @@ def _term(knowledge: Knowledge, name: str, glossary: bool = True):
 def compare_terms(knowledge: Knowledge, text: str, glossary: bool = True) -> list[Reply] | None:
     """"What's the difference between consultation and co-production?": both meanings, side by side; None when
     the question does not name two terms, stages or levels the knowledge base explains."""
-    if not _LEAD.match(text) and not re.search(r"\b(?:vs\.?|versus|difference|differ)\b", text, re.IGNORECASE):
+    if not _LEAD.match(text) and not re.search(r"\b(?:vs\.?|versus|difference|differ|same as|the same|similar)\b", text, re.I):
         return None
     for a, b in split_candidates(text):
         first, second = (_term(knowledge, name, glossary) for name in (a, b))

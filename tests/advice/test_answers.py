@@ -130,6 +130,8 @@ def test_a_definition_offers_its_see_also_entries_as_buttons(knowledge: Knowledg
     ("we've got no budget, how can we still involve people?", '"It costs too much"'),
     ("what if someone says something offensive in a meeting?", "Good conduct"),
     ("how should we use what people told us?", "Using the results"),
+    ("what are the benefits of involving service users?", "Why involve people? The benefits"),
+    ("what training should we give people who get involved?", "Building skills and confidence"),
 ])
 def test_everyday_words_find_the_guidance(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)

@@ -90,6 +90,13 @@ def test_one_idea_worded_two_ways_by_the_two_matrices_is_located_in_both(knowled
     assert "Young people on steering groups: Plan stage, negotiation" in text
 
 
+@pytest.mark.parametrize("question", ["is co-production the same as consultation?",
+                                      "are consultation and co-production the same thing?"])
+def test_asking_whether_two_terms_are_the_same_explains_both(knowledge: Knowledge, question):
+    text = compare_terms(knowledge, question)[0].text
+    assert "side by side" in text and knowledge.level("consultation").meaning in text
+
+
 def test_the_name_in_a_where_question():
     assert located_name("where does mystery shopping fit?") == "mystery shopping"
     assert located_name("Which stage is theatre groups in?") == "theatre groups"
