@@ -132,6 +132,8 @@ def test_a_definition_offers_its_see_also_entries_as_buttons(knowledge: Knowledg
     ("how should we use what people told us?", "Using the results"),
     ("what are the benefits of involving service users?", "Why involve people? The benefits"),
     ("what training should we give people who get involved?", "Building skills and confidence"),
+    ("I'm nervous about speaking in a group", "Do I need experience?"),
+    ("I don't read well, can I still take part?", "Can I take part if I have access needs?"),
 ])
 def test_everyday_words_find_the_guidance(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)
