@@ -134,6 +134,9 @@ def test_a_definition_offers_its_see_also_entries_as_buttons(knowledge: Knowledg
     ("what training should we give people who get involved?", "Building skills and confidence"),
     ("I'm nervous about speaking in a group", "Do I need experience?"),
     ("I don't read well, can I still take part?", "Can I take part if I have access needs?"),
+    ("what are the top tips for when to involve people?", "WHEN to involve people - top tips"),
+    ("we've been told not to consult", "Are there times when you would not involve people?"),
+    ("can a charity that will bid help us design the service?", "Good conduct"),
 ])
 def test_everyday_words_find_the_guidance(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)
