@@ -113,6 +113,11 @@ def test_asking_for_a_person_mid_form_ends_the_form(client: RestClient):
     assert "Which stage" not in joined(client.messages(sender, "thanks"))  # no question from the left form
 
 
+def test_how_up_to_date_is_this_names_the_documents(client: RestClient):
+    text = joined(client.messages(new_sender(), "how up to date is this?"))
+    assert "My answers come from 4 documents" in text and "(2009)" in text
+
+
 def test_bare_stage_name_answers_the_stage_question(client: RestClient):
     sender = new_sender()
     client.messages(sender, "suggest engagement activities")
