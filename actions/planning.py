@@ -47,6 +47,7 @@ class _AskPlanningQuestion:
     def name(self) -> str:
         return f"action_ask_{self.slot}"
 
+    @friendly_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         known = understood_so_far(get_knowledge(), *(choice(tracker.get_slot(slot), ALLOWED[slot])
                                                     for slot in ("stage", "level", "audience")))
