@@ -93,6 +93,11 @@ class LeavesForAnotherTask:
         return await super().get_validation_events(dispatcher, tracker, domain)  # type: ignore[misc]
 
 
+def answer_typed_question(dispatcher: CollectingDispatcher, text: str) -> None:
+    """Answers from the knowledge base a question typed where a form wanted an answer; the form then asks again."""
+    send(dispatcher, answer(get_knowledge(), text, definition=asks_definition(text)))
+
+
 def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
     """The slot update for a typed answer.
 
@@ -105,7 +110,7 @@ def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tra
     intent = intent_of(tracker)
     text = str(value)
     if intent in QUESTION_INTENTS and text.rstrip().endswith("?"):
-        send(dispatcher, answer(get_knowledge(), text, definition=asks_definition(text)))
+        answer_typed_question(dispatcher, text)
         return {slot: None}
     if is_skip(text) or means(tracker, "skip"):
         return {slot: SKIPPED}

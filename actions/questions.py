@@ -41,6 +41,14 @@ def plan_from_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     return [*events, FollowupAction("planning_form")]
 
 
+def answer_about_sources(dispatcher: CollectingDispatcher, text: str) -> list | None:
+    """"How up to date is this?" is about the documents, not a level: the sources, or None for other questions."""
+    if not asks_about_sources(text):
+        return None
+    send(dispatcher, sources_replies(get_knowledge()))
+    return [SlotSet(MISSED_SLOT, None)]
+
+
 def intent_ranking(tracker: Tracker) -> list[tuple[str, float]]:
     """The NLU's ranking of intents for the latest message, likeliest first, without the fallback itself."""
     ranking = (tracker.latest_message or {}).get("intent_ranking") or []
@@ -68,9 +76,9 @@ class ActionAnswerQuestion(Action):
             if planned is not None:
                 return planned
         knowledge = get_knowledge()
-        if asks_about_sources(text):  # "how up to date is this?" is about the documents, not a level
-            send(dispatcher, sources_replies(knowledge))
-            return [SlotSet(MISSED_SLOT, None)]
+        about_sources = answer_about_sources(dispatcher, text)
+        if about_sources is not None:
+            return about_sources
         both = compare_terms(knowledge, text)  # "what's the difference between consultation and co-production?"
         if both:
             send(dispatcher, both)
@@ -103,7 +111,7 @@ class ActionOutOfScope(Action):
         planned = plan_from_message(dispatcher, tracker)
         if planned is not None:
             return planned
-        if asks_about_sources(latest_text(tracker)):
-            send(dispatcher, sources_replies(get_knowledge()))
-            return [SlotSet(MISSED_SLOT, None)]
+        about_sources = answer_about_sources(dispatcher, latest_text(tracker))
+        if about_sources is not None:
+            return about_sources
         return reply_to_a_miss(dispatcher, tracker, [Reply(response="utter_out_of_scope")])

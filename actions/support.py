@@ -10,10 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import QUESTION_INTENTS, LeavesForAnotherTask, intent_of
+from actions.free_text import QUESTION_INTENTS, LeavesForAnotherTask, answer_typed_question, intent_of
 from actions.reading import latest_text
 from actions.safety import friendly_on_error
-from bot.advice.answers import answer, asks_definition
 from bot.advice.consultation import consultation_replies, describes_a_plan
 from bot.advice.support import commitment_from_text, groups_from_text, support_replies
 from bot.knowledge import get_knowledge
@@ -76,7 +75,7 @@ def _answered_a_question(dispatcher: CollectingDispatcher, tracker: Tracker, val
     text = str(value)
     if not text.rstrip().endswith("?") or (found and intent_of(tracker) not in QUESTION_INTENTS):
         return False
-    send(dispatcher, answer(get_knowledge(), text, definition=asks_definition(text)))
+    answer_typed_question(dispatcher, text)
     return True
 
 
