@@ -15,7 +15,7 @@ from bot.knowledge import KnowledgeBaseError, get_knowledge
 
 def _load_knowledge_or_exit() -> None:
     try:
-        get_knowledge()
+        get_knowledge().prepare_meaning()  # phrase vectors loaded now, not on the first person's question
     except KnowledgeBaseError as error:
         print("The action server cannot start: the knowledge base has problems.", file=sys.stderr)
         print(error.report(), file=sys.stderr, flush=True)

@@ -12,9 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import intent_of, says_stop
+from actions.free_text import QUESTION_INTENTS, answer_typed_question, intent_of, says_stop
 from actions.reading import latest_text
 from actions.safety import friendly_on_error
+from bot.advice.answers import asks_definition
 from bot.advice.skipping import is_skip
 from bot.knowledge import get_knowledge
 from bot.training import quiz, tour
@@ -26,6 +27,8 @@ _EXPLAIN = re.compile(r"^\s*(?:explain|why|why\?|tell me more|more|explain (?:it
                       r"[\s.!?]*$", re.IGNORECASE)
 
 
+_QUESTION_START = re.compile(r"^\s*(?:what|whats|how|why|when|who|where|which|is|are|can|does|do|should)\b",
+                             re.IGNORECASE)
 _ROUND_OVER = re.compile(r"^\s*/?(?:end|finish|enough|that'?s enough|no more)\b", re.IGNORECASE)
 
 
@@ -35,6 +38,15 @@ def _is_stop(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:
     if waiting is not None and quiz.match_option(waiting, text) is not None:
         return False
     return says_stop(tracker, text) or bool(_ROUND_OVER.match(text))
+
+
+def _asks_instead_of_answering(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:
+    """A learner's own question mid-quiz ("what is a reference group?"): not one of the options, and read as a
+    question both by the NLU and by its form."""
+    waiting = all_questions(get_knowledge()).get(state.asked[-1]) if state.waiting else None
+    if waiting is None or quiz.match_option(waiting, text) is not None or intent_of(tracker) not in QUESTION_INTENTS:
+        return False
+    return text.rstrip().endswith("?") or asks_definition(text) or bool(_QUESTION_START.match(text))
 
 
 def quiz_state(tracker: Tracker) -> quiz.QuizState:
@@ -89,6 +101,9 @@ class ValidateQuizForm(FormValidationAction):
             state, replies = quiz.record(knowledge, state, quiz.SKIPPED)
         elif choice is None and _EXPLAIN.match(text):
             send(dispatcher, quiz.explain_last(knowledge, state))
+            return {"quiz_answer": None}
+        elif choice is None and _asks_instead_of_answering(tracker, text, state):
+            answer_typed_question(dispatcher, text)  # then the form asks the same quiz question again
             return {"quiz_answer": None}
         else:
             state, replies, _ = quiz.answer(knowledge, state, text, choice)

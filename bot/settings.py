@@ -18,6 +18,11 @@ def spacy_model_dir() -> Path:
     return Path(os.environ.get("INVOLVE_SPACY_MODEL", PROJECT_ROOT / "build" / "spacy_involve"))
 
 
+def meaning_vectors_file() -> Path:
+    """Where the knowledge base's phrase vectors are saved between runs (``INVOLVE_MEANING_VECTORS``)."""
+    return Path(os.environ.get("INVOLVE_MEANING_VECTORS", PROJECT_ROOT / "build" / "meaning_vectors.npz"))
+
+
 def max_message_chars() -> int:
     """Longest message the bot will read; longer ones get a friendly 'please shorten' reply."""
     return int(os.environ.get("INVOLVE_MAX_MESSAGE_CHARS", "2000"))

@@ -7,17 +7,22 @@ or a short scan. :func:`get_knowledge` loads the project's knowledge base once p
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any
 
 from bot import settings
 from bot.knowledge import model
 from bot.knowledge.loader import load_knowledge_base
+from bot.knowledge.meaning import MeaningIndex
 from bot.knowledge.model import Activity, Cell, KnowledgeBase
-from bot.knowledge.search import SearchHit, SearchIndex
+from bot.knowledge.search import SearchHit, SearchIndex, searchable_entries
 from bot.nlp.lemmas import content_lemmas, normalise, phrase_forms
+
+logger = logging.getLogger(__name__)
 
 # Entity names used by the NLU (entity ruler labels and Rasa slots).
 ENTITY_STAGE = "stage"
@@ -32,8 +37,10 @@ class UnknownEntry(LookupError):
 class Knowledge:
     """Query API over one :class:`KnowledgeBase`."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, meaning_cache: Path | None = None):
+        """``meaning_cache``: where to save the phrase vectors of :meth:`closeness` (None: kept in memory only)."""
         self.kb = kb
+        self._meaning_cache = meaning_cache
         self._by_id: dict[str, Any] = {}
         for group in (
             kb.sources,
@@ -171,6 +178,28 @@ class Knowledge:
         """Free-text search over everything, best first (spaCy lemmas, ranked by rarity and phrase matches)."""
         return self._index.search(text, limit=limit, kinds=kinds)
 
+    @cached_property
+    def _meaning(self) -> MeaningIndex | None:
+        from bot.nlp.sentence_vectors import SentenceModelMissing, encoder
+
+        try:
+            encode = encoder().encode
+        except SentenceModelMissing as error:
+            logger.warning("Questions are matched by their words only: %s", error)
+            return None
+        return MeaningIndex(searchable_entries(self.kb), encode, self._meaning_cache)
+
+    def prepare_meaning(self) -> bool:
+        """Loads (or computes and saves) the phrase vectors now, so the first question does not wait for them.
+        False when the sentence model is not installed."""
+        return self._meaning is not None
+
+    def closeness(self, text: str) -> dict[str, float]:
+        """Entry id -> how close ``text`` is to it in meaning (cosine similarity of sentence vectors, -1 to 1).
+        Empty when the sentence model is not installed: the callers then go by words alone."""
+        index = self._meaning
+        return index.closeness(text) if index is not None else {}
+
     # --- vocabulary for the NLU -----------------------------------------------------------------------------
     def vocabulary(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """Entity -> canonical value -> the phrases that mean it. Feeds the entity ruler and Rasa's synonyms."""
@@ -234,7 +263,9 @@ def _verb_form_of_noun(entity: str, name: str, phrase: str) -> bool:
 
 def load(directory: str | None = None) -> Knowledge:
     """Load a knowledge base folder (default: the project's ``data/knowledge``) into a :class:`Knowledge`."""
-    return Knowledge(load_knowledge_base(directory or settings.knowledge_dir()))
+    if directory is None:  # the project's own knowledge base: its phrase vectors are worth saving between runs
+        return Knowledge(load_knowledge_base(settings.knowledge_dir()), settings.meaning_vectors_file())
+    return Knowledge(load_knowledge_base(directory))
 
 
 @lru_cache(maxsize=1)

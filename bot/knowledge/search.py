@@ -41,7 +41,7 @@ class SearchHit:
         return str(self.entry.id)
 
 
-def _fields(entry: Any) -> tuple[list[str], list[str], list[str], list[str]]:
+def entry_fields(entry: Any) -> tuple[list[str], list[str], list[str], list[str]]:
     """Titles, keyword phrases, summaries and body texts of one entry."""
     if isinstance(entry, model.Topic):
         return (
@@ -74,6 +74,12 @@ def _fields(entry: Any) -> tuple[list[str], list[str], list[str], list[str]]:
     return [], [], [], []
 
 
+def searchable_entries(kb: KnowledgeBase) -> list[Any]:
+    """Every entry a question can be answered with, in the order search breaks ties."""
+    return [*kb.topics, *kb.glossary, *kb.stages, *kb.levels, *kb.audiences, *kb.activities, *kb.cell_notes,
+            *kb.thomas_levels, *kb.ladder_rungs]
+
+
 KIND_OF = {
     model.Topic: "topic",
     model.Activity: "activity",
@@ -91,22 +97,12 @@ class SearchIndex:
     """An inverted index of lemma -> {entry index: weight}, built once per knowledge base."""
 
     def __init__(self, kb: KnowledgeBase):
-        self._entries: list[Any] = [
-            *kb.topics,
-            *kb.glossary,
-            *kb.stages,
-            *kb.levels,
-            *kb.audiences,
-            *kb.activities,
-            *kb.cell_notes,
-            *kb.thomas_levels,
-            *kb.ladder_rungs,
-        ]
+        self._entries = searchable_entries(kb)
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         # phrase form -> entries it names, keyed by the form's first word so a query only checks likely phrases
         self._phrases: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         self._phrase_ids: list[int] = []
-        fields = [_fields(entry) for entry in self._entries]
+        fields = [entry_fields(entry) for entry in self._entries]
         text_lemmas = [
             {lemma for text in summaries + bodies if text for lemma in content_lemmas(text)}
             for _, _, summaries, bodies in fields

@@ -1,4 +1,5 @@
-"""``python -m bot.nlp build``: build the spaCy pipeline and the synonyms file from the knowledge base.
+"""``python -m bot.nlp build``: build the spaCy pipeline, the synonyms file and the phrase vectors from the knowledge
+base.
 
 ``python -m bot.nlp check`` exits 1 if ``data/nlu/synonyms.yml`` is out of date.
 ``python -m bot.nlp annotate [--fresh] FILE...`` marks the ruler's entities in NLU training examples.
@@ -51,6 +52,8 @@ def main(argv: list[str]) -> int:
     directory = settings.spacy_model_dir()
     if save_pipeline(knowledge, directory):
         print(f"built spaCy pipeline in {directory}")
+    if not knowledge.prepare_meaning():  # the phrase vectors questions are matched against, saved under build/
+        print("the sentence model is missing: questions will be matched by their words only", file=sys.stderr)
     return 0
 
 

@@ -107,3 +107,14 @@ def test_stopping_the_tour_says_so():
     dispatcher = CollectingDispatcher()
     run(ActionTourEnd(), make_tracker(slots={"tour_answer": "stopped"}), dispatcher)
     assert "stop the tour here" in dispatcher.messages[0]["text"]
+
+
+def test_a_question_of_the_learners_own_is_answered_and_the_quiz_question_stays(knowledge):
+    state, _ = quiz.start(knowledge, 9)
+    state, _ = quiz.ask(knowledge, state)
+    slots = {"quiz_state": state.to_slot()}
+    result, said = validate_quiz(slots, "what is a sounding board?", intent="ask_guidance")
+    assert result == {"quiz_answer": None}  # nothing recorded: the form asks the same question again
+    assert said[0].lower().startswith("sounding board")
+    result, said = validate_quiz(slots, "the moon", intent="out_of_scope")
+    assert said[0].startswith("Sorry, I didn't catch which answer you chose")
