@@ -139,7 +139,7 @@ def activity_for_goal_questions(knowledge: Knowledge) -> Iterator[Question]:
         options, answer = _shuffled(activity.name, rng.sample(wrong_pool, OPTIONS - 1), rng)
         yield Question(
             qid, "activity-for-goal",
-            f"You are at the {cell.stage.name} stage and want {cell.level.short.lower()} "
+            f"You are at the {cell.stage.name} stage and your aim is {cell.level.short.lower()} "
             f"({cell.level.name.lower()}). Which activity does {_audience_phrase(knowledge, activity.audience)} "
             "suggest?",
             options, answer,
