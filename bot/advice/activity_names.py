@@ -51,11 +51,15 @@ def _distinct(activities: tuple[Activity, ...] | list[Activity]) -> list[Activit
     return list(seen.values())
 
 
-def _same_idea_in_each_matrix(groups: list[Activity]) -> bool:
-    """True when the name groups are one per matrix and all sit in the same stage and level: the matrices word one
-    idea two ways ("Project steering groups", "Young people on steering groups"), so there is nothing to choose."""
-    return (len({a.audience for a in groups}) == len(groups)
-            and len({(a.stage, a.level) for a in groups}) == 1)
+def _same_idea_in_each_matrix(groups: list[Activity], text: str) -> bool:
+    """True when the name groups are one per matrix and either sit in the same stage and level ("Project steering
+    groups", "Young people on steering groups") or are both named by what was typed ("advisory panel": "Service user
+    advisory panel", "Children's advisory panel"). The matrices word one idea two ways: show both, don't ask."""
+    if len(groups) < 2 or len({a.audience for a in groups}) != len(groups):
+        return False
+    typed = set(content_lemmas(text))
+    return (len({(a.stage, a.level) for a in groups}) == 1
+            or bool(typed) and all(typed <= set(content_lemmas(a.name)) for a in groups))
 
 
 def match_name(knowledge: Knowledge, text: str) -> NameMatch:
@@ -72,7 +76,7 @@ def match_name(knowledge: Knowledge, text: str) -> NameMatch:
     groups = _distinct(matches)
     if len(groups) == 1:
         return NameMatch(text, activities=name_group(knowledge, groups[0]))
-    if _same_idea_in_each_matrix(groups):  # "steering group": one per matrix, in the same cell
+    if _same_idea_in_each_matrix(groups, text):  # "steering group", "advisory panel": one per matrix
         return NameMatch(text, activities=tuple(a for group in groups for a in name_group(knowledge, group)))
     wanted = set(content_lemmas(text))
     # "citizens panel" is the name of one and a keyword of another: the name wins.

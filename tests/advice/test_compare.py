@@ -74,8 +74,9 @@ def test_without_two_names_the_bot_asks_for_them(knowledge: Knowledge):
 @pytest.mark.parametrize(
     ("text", "found", "ambiguous"),
     [("mystery shopping", True, False), ("citizens panel", True, False), ("panel", False, True),
-     ("advisory panel", False, True), ("world cafe", False, False),
-     ("steering group", True, False)],  # one per matrix, same cell: nothing to choose
+     ("world cafe", False, False),
+     ("steering group", True, False),  # one per matrix, same cell: nothing to choose
+     ("advisory panel", True, False)],  # one per matrix, both named by the words typed: nothing to choose
 )
 def test_names_resolve_to_one_activity_several_or_none(knowledge: Knowledge, text, found, ambiguous):
     match = match_name(knowledge, text)
@@ -88,6 +89,9 @@ def test_one_idea_worded_two_ways_by_the_two_matrices_is_located_in_both(knowled
     text = located(knowledge, list(match_name(knowledge, "steering group").activities))[0].text
     assert "Project steering groups: Plan stage, negotiation" in text
     assert "Young people on steering groups: Plan stage, negotiation" in text
+    text = located(knowledge, list(match_name(knowledge, "advisory panel").activities))[0].text
+    assert "Service user advisory panel: Do stage, consultation" in text
+    assert "Children's advisory panel: Do stage, negotiation" in text
 
 
 @pytest.mark.parametrize("question", ["is co-production the same as consultation?",
