@@ -25,7 +25,8 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "draft_invitation": ("Write an invitation", intent_payload("draft_invitation")),
     "plan_support": ("Payments and support for people", intent_payload("plan_support")),
     "check_consultation": ("Check my consultation", intent_payload("check_consultation")),
-    "get_involved": ("How I can get involved", intent_payload("get_involved")),
+    # not "How I can get involved": a topic is called "How can I get involved?", and the buttons would look alike
+    "get_involved": ("Help me find a way to take part", intent_payload("get_involved")),
     "plan_person_centred_conversation": ("A 'what matters to you' talk", intent_payload(
         "plan_person_centred_conversation")),
     "start_training": ("Learn the ideas", intent_payload("start_training")),

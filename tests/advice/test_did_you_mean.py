@@ -10,7 +10,7 @@ def test_the_likeliest_intents_become_buttons_in_order_with_something_else(knowl
     ranking = [("plan_support", 0.3), ("draft_invitation", 0.25), ("greet", 0.2), ("get_involved", 0.1)]
     reply = did_you_mean(knowledge, "money for the people", ranking)[0]
     titles = [b.title for b in reply.buttons]
-    assert titles == ["Payments and support for people", "Write an invitation", "How I can get involved",
+    assert titles == ["Payments and support for people", "Write an invitation", "Help me find a way to take part",
                       "Something else"]
     assert reply.buttons[-1].payload == "/something_else"
 
