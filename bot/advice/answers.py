@@ -1,8 +1,8 @@
 """Answers questions in people's own words from the knowledge base, or says plainly that it does not know.
 
 The order of attempts: a topic asked for by id (buttons), a glossary term or a stage / level named in a "what is"
-question, then free-text search. A weak best match is not an answer: below :data:`MIN_SCORE` the bot says it does
-not know and points to who can help.
+question, then search by words and by meaning (``bot.knowledge.search`` and ``bot.knowledge.meaning``). A weak best
+match is not an answer: then the bot says it does not know and points to who can help.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@
     python -m bot.knowledge show topic ID
     python -m bot.knowledge show entry ID
     python -m bot.knowledge show where NAME              where an activity sits in both matrices
-    python -m bot.knowledge search WORDS...
+    python -m bot.knowledge search WORDS...             by words, and nearest in meaning
 """
 
 from __future__ import annotations
@@ -56,6 +56,18 @@ def _show(knowledge: Knowledge, what: str, args: list[str]) -> str:
     raise SystemExit(__doc__)
 
 
+def _search(knowledge: Knowledge, text: str) -> None:
+    """The word search's hits, then the entries nearest in meaning: the two things the bot's answer weighs."""
+    close = knowledge.closeness(text)
+    print("by words     score  closeness")
+    for hit in knowledge.search(text, limit=8):
+        print(f"  {hit.kind:<10} {hit.score:6.2f}  {close.get(hit.id, 0.0):5.2f}  {hit.id}")
+    if close:
+        print("by meaning          closeness")
+        for entry_id in sorted(close, key=close.__getitem__, reverse=True)[:5]:
+            print(f"                       {close[entry_id]:5.2f}  {entry_id}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.knowledge", description="Check and query the knowledge base.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -64,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     show = sub.add_parser("show", help="print a cell, a row, a topic or an entry")
     show.add_argument("what", choices=["cell", "row", "topic", "entry", "where"])
     show.add_argument("args", nargs="*")
-    search = sub.add_parser("search", help="free-text search")
+    search = sub.add_parser("search", help="free-text search, by words and by meaning")
     search.add_argument("words", nargs="+")
     options = parser.parse_args(argv)
 
@@ -79,8 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         if options.command == "show":
             print(_show(knowledge, options.what, options.args))
         else:
-            for hit in knowledge.search(" ".join(options.words), limit=8):
-                print(f"{hit.score:7.2f}  {hit.kind:<12} {hit.id}")
+            _search(knowledge, " ".join(options.words))
     except UnknownEntry as error:
         print(f"Not in the knowledge base: {error}", file=sys.stderr)
         return 1

@@ -91,3 +91,13 @@ def test_vocabulary_never_gives_one_phrase_two_meanings(knowledge: Knowledge):
         for value, phrases in values.items():
             for phrase in phrases:
                 assert seen.setdefault(phrase, f"{entity}:{value}") == f"{entity}:{value}", phrase
+
+
+def test_the_search_command_shows_words_and_meaning(capsys):
+    from bot.knowledge.__main__ import main as cli
+
+    assert cli(["search", "will", "I", "get", "paid", "for", "coming", "to", "a", "meeting"]) == 0
+    shown = capsys.readouterr().out
+    assert "by words" in shown and "by meaning" in shown
+    nearest = shown.split("by meaning")[1].splitlines()[1]
+    assert nearest.split()[-1] == "involved-will-i-be-paid"
