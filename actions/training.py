@@ -40,13 +40,18 @@ def _is_stop(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:
     return says_stop(tracker, text) or bool(_ROUND_OVER.match(text))
 
 
-def _asks_instead_of_answering(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:
-    """A learner's own question mid-quiz ("what is a reference group?"): not one of the options, and read as a
-    question both by the NLU and by its form."""
-    waiting = all_questions(get_knowledge()).get(state.asked[-1]) if state.waiting else None
-    if waiting is None or quiz.match_option(waiting, text) is not None or intent_of(tracker) not in QUESTION_INTENTS:
+def _asks_a_question(tracker: Tracker, text: str) -> bool:
+    """A learner's own question mid-quiz or mid-tour ("what is a reference group?"): read as a question both by the
+    NLU and by its form. It is answered, and the quiz question or tour step stays where it was."""
+    if intent_of(tracker) not in QUESTION_INTENTS:
         return False
     return text.rstrip().endswith("?") or asks_definition(text) or bool(_QUESTION_START.match(text))
+
+
+def _asks_instead_of_answering(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:
+    """A question of the learner's own that is not one of the options' words."""
+    waiting = all_questions(get_knowledge()).get(state.asked[-1]) if state.waiting else None
+    return waiting is not None and quiz.match_option(waiting, text) is None and _asks_a_question(tracker, text)
 
 
 def quiz_state(tracker: Tracker) -> quiz.QuizState:
@@ -158,8 +163,12 @@ class ValidateTourForm(FormValidationAction):
         if value is None:
             return {"tour_answer": None}
         text = latest_text(tracker) or str(value)
-        if tour.heard(text, intent_of(tracker)) == tour.STOP:
+        wanted = tour.heard(text, intent_of(tracker))
+        if wanted == tour.STOP:
             return {"tour_answer": "stopped", "tour_position": None}
+        if wanted is None and _asks_a_question(tracker, text):
+            answer_typed_question(dispatcher, text)  # then the form shows the same step again
+            return {"tour_answer": None}
         position, replies = tour.move(get_knowledge(), _position(tracker), text, intent_of(tracker))
         send(dispatcher, replies)
         if position is None:

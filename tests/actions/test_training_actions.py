@@ -118,3 +118,11 @@ def test_a_question_of_the_learners_own_is_answered_and_the_quiz_question_stays(
     assert said[0].lower().startswith("sounding board")
     result, said = validate_quiz(slots, "the moon", intent="out_of_scope")
     assert said[0].startswith("Sorry, I didn't catch which answer you chose")
+
+
+def test_a_question_mid_tour_is_answered_and_the_step_stays():
+    validate = ValidateTourForm().validate_tour_answer
+    tracker = make_tracker(slots={"tour_position": 2}, text="what does negotiation mean?", intent="ask_guidance")
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(validate("what does negotiation mean?", dispatcher, tracker, {})) == {"tour_answer": None}
+    assert "agree" in dispatcher.messages[0]["text"].lower()
