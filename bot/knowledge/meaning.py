@@ -52,7 +52,8 @@ class MeaningIndex:
         similarities = self._vectors @ self._encode([text])[0]
         nearest = np.full(len(self._ids), -1.0, dtype=np.float32)
         np.maximum.at(nearest, self._owners, similarities)
-        return {entry_id: float(value) for entry_id, value in zip(self._ids, nearest, strict=True)}
+        # Rounded: two entries sharing a phrase tie exactly, whatever batch their vectors were computed in.
+        return {entry_id: round(float(value), 4) for entry_id, value in zip(self._ids, nearest, strict=True)}
 
 
 def _load_or_encode(phrases: list[str], encode: Encode, cache: Path | None) -> np.ndarray:

@@ -163,7 +163,8 @@ class Knowledge:
         if not close or len(wanted) < 6:
             return None
         names = self._glossary_names
-        near = {names[name].id: names[name] for name in difflib.get_close_matches(wanted, names, n=5, cutoff=0.85)}
+        near = {names[name].id: names[name] for name in difflib.get_close_matches(wanted, names, n=5, cutoff=0.85)
+                if _slips_only(wanted, name)}
         return next(iter(near.values())) if len(near) == 1 else None
 
     @cached_property
@@ -251,6 +252,15 @@ class Knowledge:
 
 
 _VERB_ENDING = re.compile(r"(?:ing|ed)$")
+
+
+def _slips_only(typed: str, name: str) -> bool:
+    """True when ``typed`` is ``name`` with a slip in its words, not other words: "sounding bored" is a slip for
+    "sounding board", but "types of commissioning" is not "stages of commissioning" (0.86 alike as a whole)."""
+    if typed.count(" ") != name.count(" "):
+        return len(typed.split()) == 1 or len(name.split()) == 1  # "coprodution" for "co-production"
+    return all(difflib.SequenceMatcher(None, a, b).ratio() >= 0.75 for a, b in zip(typed.split(), name.split(),
+                                                                                   strict=True))
 
 
 def _verb_form_of_noun(entity: str, name: str, phrase: str) -> bool:

@@ -101,3 +101,9 @@ def test_the_search_command_shows_words_and_meaning(capsys):
     assert "by words" in shown and "by meaning" in shown
     nearest = shown.split("by meaning")[1].splitlines()[1]
     assert nearest.split()[-1] == "involved-will-i-be-paid"
+
+
+def test_a_near_miss_is_a_slip_in_the_words_not_other_words(knowledge: Knowledge):
+    assert knowledge.glossary_term("sounding bored", close=True).id == "term-sounding-board"
+    assert knowledge.glossary_term("partisipatory budgeting", close=True).id == "term-participatory-budgeting"
+    assert knowledge.glossary_term("types of commissioning", close=True) is None  # not "stages of commissioning"
