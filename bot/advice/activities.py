@@ -41,7 +41,8 @@ def matrix_payload(knowledge: Knowledge, cell: Cell) -> dict:
 
 
 def suggest_activities(knowledge: Knowledge, stage: str, level: str, audience: str) -> list[Reply]:
-    """The matrix cell as replies: an introduction, the first activities, the questions to weigh them, next steps.
+    """The matrix cell as replies: an introduction, the first activities, then the questions to weigh them with the
+    next steps.
 
     Raises:
         bot.knowledge.UnknownEntry: if ``stage``, ``level`` or ``audience`` is not a known id.
@@ -67,10 +68,7 @@ def suggest_activities(knowledge: Knowledge, stage: str, level: str, audience: s
     body = Reply(text="\n".join(lines), buttons=body_buttons, custom=matrix_payload(knowledge, cell))
 
     checklist = knowledge.topic(CHOOSING_TOPIC[audience])
-    weigh = Reply(
-        text="Before you choose, ask yourself:\n"
-        + "\n".join(f"{render.BULLET} {item.label}" for item in checklist.items)
-    )
+    weigh = "\n".join(f"{render.BULLET} {item.label}" for item in checklist.items)
     buttons = [
         Button(f"{other.name} at this stage", intent_payload("inform", stage=stage, level=other.id, audience=audience))
         for other in knowledge.kb.levels
@@ -81,7 +79,8 @@ def suggest_activities(knowledge: Knowledge, stage: str, level: str, audience: s
     buttons.append(topic_button("Payments and support", "support-kinds"))
     if level == "consultation":
         buttons.append(topic_button("Consultation criteria", "consultation-criteria"))
-    return [intro, body, weigh, Reply(response="utter_activities_next", buttons=tuple(buttons))]
+    # The questions to weigh the activities and the next steps are one message: fewer bubbles in a chat window.
+    return [intro, body, Reply(response="utter_activities_next", values={"checklist": weigh}, buttons=tuple(buttons))]
 
 
 def all_activities(knowledge: Knowledge, stage: str, level: str, audience: str) -> list[Reply]:

@@ -20,9 +20,10 @@ def test_intro_names_stage_level_audience_and_source(knowledge: Knowledge):
 
 
 def test_cyp_checklist_has_the_seventh_question(knowledge: Knowledge):
-    cyp = suggest_activities(knowledge, "plan", "negotiation", "cyp")[2].text
-    citizens = suggest_activities(knowledge, "plan", "negotiation", "citizens")[2].text
-    assert cyp.count("•") == 7 and citizens.count("•") == 6
+    cyp = suggest_activities(knowledge, "plan", "negotiation", "cyp")[2]
+    citizens = suggest_activities(knowledge, "plan", "negotiation", "citizens")[2]
+    assert cyp.response == "utter_activities_next"  # the questions come with the next steps, in one message
+    assert cyp.values["checklist"].count("•") == 7 and citizens.values["checklist"].count("•") == 6
 
 
 def test_next_steps_offer_the_other_levels_and_consultation_criteria_for_consultation(knowledge: Knowledge):
