@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,7 @@ def _load_or_encode(phrases: list[str], encode: Encode, cache: Path | None) -> n
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cache.with_suffix(".tmp.npz")
+            temporary = cache.with_name(f"{cache.stem}.{os.getpid()}.tmp.npz")  # one per process: servers start together
             np.savez(temporary, key=np.asarray(key), vectors=vectors)
             temporary.replace(cache)  # another process reading it never sees half a file
         except OSError as error:
