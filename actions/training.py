@@ -15,7 +15,7 @@ from actions.dispatch import send
 from actions.free_text import QUESTION_INTENTS, answer_typed_question, intent_of, says_stop
 from actions.reading import latest_text
 from actions.safety import friendly_on_error
-from bot.advice.answers import asks_definition
+from bot.advice.answers import asks_definition, starts_like_a_question
 from bot.advice.skipping import is_skip
 from bot.knowledge import get_knowledge
 from bot.training import quiz, tour
@@ -27,8 +27,6 @@ _EXPLAIN = re.compile(r"^\s*(?:explain|why|why\?|tell me more|more|explain (?:it
                       r"[\s.!?]*$", re.IGNORECASE)
 
 
-_QUESTION_START = re.compile(r"^\s*(?:what|whats|how|why|when|who|where|which|is|are|can|does|do|should)\b",
-                             re.IGNORECASE)
 _ROUND_OVER = re.compile(r"^\s*/?(?:end|finish|enough|that'?s enough|no more)\b", re.IGNORECASE)
 
 
@@ -45,7 +43,7 @@ def _asks_a_question(tracker: Tracker, text: str) -> bool:
     NLU and by its form. It is answered, and the quiz question or tour step stays where it was."""
     if intent_of(tracker) not in QUESTION_INTENTS:
         return False
-    return text.rstrip().endswith("?") or asks_definition(text) or bool(_QUESTION_START.match(text))
+    return text.rstrip().endswith("?") or asks_definition(text) or starts_like_a_question(text)
 
 
 def _asks_instead_of_answering(tracker: Tracker, text: str, state: quiz.QuizState) -> bool:

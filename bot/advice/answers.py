@@ -37,6 +37,8 @@ _QUESTION_WORDS = re.compile(
     r"|meaning of|tell me about|whats)\s+(?:the\s+|a\s+|an\s+)?",
     re.IGNORECASE,
 )
+_QUESTION_START = re.compile(r"^\s*(?:what|how|why|where|when|which|who|is|are|can|could|does|do|should)\b",
+                             re.IGNORECASE)
 _ASKS_ABOUT_STAGE_OR_LEVEL = re.compile(r"\b(?:stage|level)\b", re.IGNORECASE)
 # "explain co-production simply", "what is negotiation, in plain English, please?": the term is what comes before
 _PLAINLY = (r"(?:\s*,?\s+(?:to me|for me|please|simply|briefly|again|in short|in a nutshell|for a beginner"
@@ -54,6 +56,11 @@ def asked_term(text: str) -> str:
     """The term in a "what is X?" question: ``"What does co-production mean?"`` -> ``"co-production"``."""
     stripped = _QUESTION_WORDS.sub("", text, count=1)
     return _TRAILING.sub("", stripped).strip(" '\"")
+
+
+def starts_like_a_question(text: str) -> bool:
+    """True when ``text`` opens with a question word: "what...", "how...", "can...", "should..."."""
+    return bool(_QUESTION_START.match(text))
 
 
 def asks_definition(text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.advice.answers import starts_like_a_question
 from bot.knowledge.query import Knowledge
 from bot.nlp.lemmas import normalise
 
@@ -60,10 +61,6 @@ def stage_from_context(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_QUESTION_START = re.compile(r"^\s*(?:what|how|why|where|when|which|who|is|are|can|could|does|do|should)\b",
-                             re.IGNORECASE)
-
-
 def understood_so_far(knowledge: Knowledge, stage: str | None, level: str | None, audience: str | None) -> str | None:
     """What the planning questions already know, said back before the next question, so that a misreading shows
     at once ("So far: the Do stage, for citizens and adults who use services."). None when nothing is known yet."""
@@ -83,7 +80,7 @@ def names_a_plan(text: str, stage: str | None, level: str | None, audience: str 
     not a question: a plan to suggest activities for ("we're at the review stage and want to co-produce with young
     people", "we are planning a new youth club and want to work with teenagers as equals")."""
     named = sum(1 for value in (stage, level, audience) if value)
-    return named >= 2 and "?" not in (text or "") and not _QUESTION_START.match(text or "")
+    return named >= 2 and "?" not in (text or "") and not starts_like_a_question(text or "")
 
 
 @dataclass(frozen=True)

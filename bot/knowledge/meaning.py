@@ -36,7 +36,8 @@ def entry_phrases(entry: Any) -> list[str]:
 class MeaningIndex:
     """Entry id -> closeness (cosine similarity, -1 to 1) of its nearest phrase to a question."""
 
-    def __init__(self, entries: list[Any], encode: Encode, cache: Path | None = None):
+    def __init__(self, entries: list[Any], encode: Encode, cache: Path | None = None, model: str = ""):
+        """``model`` names the encoder, so vectors saved from another model are not reused."""
         self._encode = encode
         self._ids = [str(entry.id) for entry in entries]
         owners, phrases = [], []
@@ -45,7 +46,7 @@ class MeaningIndex:
                 owners.append(number)
                 phrases.append(phrase)
         self._owners = np.asarray(owners, dtype=np.int64)
-        self._vectors = _load_or_encode(phrases, encode, cache)
+        self._vectors = _load_or_encode([model, *phrases], phrases, encode, cache)
 
     def closeness(self, text: str) -> dict[str, float]:
         if not text.strip() or not len(self._owners):
@@ -57,8 +58,8 @@ class MeaningIndex:
         return {entry_id: round(float(value), 4) for entry_id, value in zip(self._ids, nearest, strict=True)}
 
 
-def _load_or_encode(phrases: list[str], encode: Encode, cache: Path | None) -> np.ndarray:
-    key = hashlib.sha256("\n".join(phrases).encode("utf-8")).hexdigest()
+def _load_or_encode(keyed_by: list[str], phrases: list[str], encode: Encode, cache: Path | None) -> np.ndarray:
+    key = hashlib.sha256("\n".join(keyed_by).encode("utf-8")).hexdigest()
     if cache is not None and cache.exists():
         try:
             with np.load(cache) as saved:

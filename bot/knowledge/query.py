@@ -181,14 +181,14 @@ class Knowledge:
 
     @cached_property
     def _meaning(self) -> MeaningIndex | None:
-        from bot.nlp.sentence_vectors import SentenceModelMissing, encoder
+        from bot.nlp.sentence_vectors import SentenceModelMissing, encoder, model_dir
 
         try:
             encode = encoder().encode
         except SentenceModelMissing as error:
             logger.warning("Questions are matched by their words only: %s", error)
             return None
-        return MeaningIndex(searchable_entries(self.kb), encode, self._meaning_cache)
+        return MeaningIndex(searchable_entries(self.kb), encode, self._meaning_cache, model=str(model_dir()))
 
     def prepare_meaning(self) -> bool:
         """Loads (or computes and saves) the phrase vectors now, so the first question does not wait for them.

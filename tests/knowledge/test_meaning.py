@@ -79,3 +79,11 @@ def test_a_damaged_or_unwritable_cache_only_costs_time(tmp_path, entries):
 
 def test_an_empty_question_is_close_to_nothing(entries):
     assert MeaningIndex(entries, LetterEncoder()).closeness("   ") == {}
+
+
+def test_vectors_saved_from_another_model_are_not_reused(tmp_path, entries):
+    cache = tmp_path / "vectors.npz"
+    MeaningIndex(entries, LetterEncoder(), cache, model="model-a")
+    other = LetterEncoder()
+    MeaningIndex(entries, other, cache, model="model-b")
+    assert other.calls  # encoded again
