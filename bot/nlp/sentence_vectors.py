@@ -157,8 +157,7 @@ def _load_weights(path: Path) -> dict[str, np.ndarray]:
     """
     from safetensors import safe_open
 
-    header_length = int.from_bytes(_first_bytes(path, 8), "little")  # the safetensors layout: length, JSON, data
-    header = json.loads(_first_bytes(path, 8 + header_length)[8:])
+    header_length, header = _safetensors_header(path)
     weights: dict[str, np.ndarray] = {}
     with safe_open(str(path), framework="numpy") as tensors:
         for name in tensors.keys():  # noqa: SIM118 - safe_open is not a mapping
@@ -178,9 +177,11 @@ def _load_weights(path: Path) -> dict[str, np.ndarray]:
     return weights
 
 
-def _first_bytes(path: Path, count: int) -> bytes:
+def _safetensors_header(path: Path) -> tuple[int, dict]:
+    """The header's length and its JSON: a safetensors file is an 8-byte length, the JSON header, then the data."""
     with path.open("rb") as handle:
-        return handle.read(count)
+        length = int.from_bytes(handle.read(8), "little")
+        return length, json.loads(handle.read(length))
 
 
 class SentenceEncoder:
