@@ -198,6 +198,14 @@ def test_a_question_in_other_words_is_answered_by_what_it_means(knowledge: Knowl
     ("how do I stop the same people always being asked?", "Who to involve - pitfalls to avoid"),
     ("how do I get young people to come?", '"It\'s hard to find people'),
     ("is the children's matrix different from the adults one", "The two matrices and how they differ"),
+    ("how do I run a focus group?", "There are many ways to involve people"),
+    ("we only have two weeks, what can we do?", '"It takes too long"'),
+    ("how do I reach homeless people?", '"It\'s hard to find people'),
+    ("is there a crèche?", "Can I claim travel or care costs?"),
+    ("how do I tell people what we did with their views?", "Using the results"),
+    ("can we involve staff as well as service users?", "How to decide who to involve"),
+    ("how do I measure if engagement worked?", "What a good experience of being involved looks like"),
+    ("why ask what people are good at?", "The person at the centre"),
 ])
 def test_the_words_people_use_find_the_entry(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)
