@@ -32,6 +32,14 @@ WORD_SCORE_SCALE = 20.0
 CANDIDATES = 10
 MEANING_KINDS = frozenset({"topic", "glossary"})
 WHO_CAN_HELP_TOPIC = "who-can-help"
+# Entries written to community members ("Can I claim travel costs?"). Staff asking about the people they involve
+# ("do I need an interpreter for a deaf participant?") are better served by the entry written for staff on the same
+# subject, when there is one about as good: the community entry then ranks this much lower.
+COMMUNITY_CATEGORY = "getting-involved"
+STAFF_VOICE_PENALTY = 0.08
+_THIRD_PARTY = re.compile(
+    r"\b(?:participants?|attendees?|service users?|people|someone|anyone|residents|members of the public)\b",
+    re.IGNORECASE)
 _QUESTION_WORDS = re.compile(
     r"^\s*(?:please\s+)?(?:(?:can you\s+)?(?:explain|define|describe)|what(?:'s| is| are| does| do)?(?: you mean by)?"
     r"|meaning of|tell me about|whats)\s+(?:the\s+|a\s+|an\s+)?",
@@ -80,6 +88,12 @@ def _names_term(text: str, term: Any) -> bool:
     said = set(content_lemmas(text))
     return any(words and set(words) <= said
                for words in (content_lemmas(name) for name in (term.term, *term.synonyms)))
+
+
+def asks_about_others(text: str) -> bool:
+    """True when the question is about the people someone involves, not the asker's own taking part: "can
+    participants bring a supporter?", "what if someone complains?" (but not "can I bring my carer?")."""
+    return bool(_THIRD_PARTY.search(text))
 
 
 def who_can_help(knowledge: Knowledge) -> str:
@@ -198,7 +212,13 @@ def rank_by_words_and_meaning(knowledge: Knowledge, text: str, hits: list[Search
         kind = KIND_OF[type(entry)]
         if entry_id not in pool and kind in MEANING_KINDS and close[entry_id] >= MIN_CLOSENESS and may_answer(entry):
             pool[entry_id] = SearchHit(kind, entry, 0.0, 0.0)
-    choices = [Choice(hit, close.get(hit.id, 0.0), close.get(hit.id, 0.0) + WORDS_WEIGHT * hit.score / scale)
+    about_others = asks_about_others(text)
+
+    def voice(hit: SearchHit) -> float:
+        return STAFF_VOICE_PENALTY if about_others and getattr(hit.entry, "category", "") == COMMUNITY_CATEGORY else 0.0
+
+    choices = [Choice(hit, close.get(hit.id, 0.0),
+                      close.get(hit.id, 0.0) + WORDS_WEIGHT * hit.score / scale - voice(hit))
                for hit in pool.values()]
     return sorted(choices, key=lambda choice: (-choice.rank, choice.hit.id))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice.answers import answer, asked_term, asks_definition
+from bot.advice.answers import answer, asked_term, asks_about_others, asks_definition
 from bot.knowledge import Knowledge
 
 
@@ -220,3 +220,28 @@ def test_without_the_sentence_model_the_word_search_answers(knowledge: Knowledge
     monkeypatch.setattr(knowledge, "closeness", lambda text: {})
     assert answer(knowledge, "will it affect my benefits?")[0].text.startswith("Will it affect my benefits?")
     assert answer(knowledge, "I use a wheelchair, will the venue be ok?")[0].response == "utter_dont_know"
+
+
+@pytest.mark.parametrize("question, about_others", [
+    ("do I need an interpreter for a deaf participant?", True),
+    ("what if someone complains?", True),
+    ("how do we pay people who are on benefits?", True),
+    ("can I bring my carer with me?", False),
+    ("will I be paid?", False),
+])
+def test_a_question_about_the_people_involved_is_told_from_one_about_taking_part(question, about_others):
+    assert asks_about_others(question) is about_others
+
+
+# Staff asking about the people they involve get the entry written for staff; a community member asking the same
+# thing for themselves still gets the one written to them.
+@pytest.mark.parametrize("question, topic", [
+    ("do I need an interpreter for a deaf participant?", "The guide lists seven kinds of support"),
+    ("should we pay for carers so people can attend?", "The guide lists seven kinds of support"),
+    ("do participants need experience?", "Building skills and confidence"),
+    ("how do we keep participants' details confidential?", "Good conduct"),
+    ("can I take part if I'm deaf?", "Can I take part if I have access needs?"),
+    ("do I need experience?", "Do I need experience?"),
+])
+def test_staff_and_community_members_get_the_entry_written_for_them(knowledge: Knowledge, question, topic):
+    assert answer(knowledge, question)[0].text.startswith(topic)
