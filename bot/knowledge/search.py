@@ -126,7 +126,8 @@ class SearchIndex:
             for phrase in [*titles, *keywords]:
                 words = normalise(phrase)
                 lemmas = " ".join(content_lemmas(phrase))
-                forms = {form for form in (words, lemmas) if form and (" " in form or len(form) > 3)}
+                # "whats in it for me" finds "what's in it for me": people often leave the apostrophe out
+                forms = {form for form in (words, lemmas, words.replace("'", "")) if form and (" " in form or len(form) > 3)}
                 if forms:
                     phrase_id = len(self._phrase_ids)
                     self._phrase_ids.append(index)

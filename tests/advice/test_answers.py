@@ -206,9 +206,42 @@ def test_a_question_in_other_words_is_answered_by_what_it_means(knowledge: Knowl
     ("can we involve staff as well as service users?", "How to decide who to involve"),
     ("how do I measure if engagement worked?", "What a good experience of being involved looks like"),
     ("why ask what people are good at?", "The person at the centre"),
+    ("one of the providers on our forum will tender later, do we have to kick them off?", "Good conduct"),
+    ("ministers have set the deadline and we can't move it, how do we fit engagement in?", '"It takes too long"'),
+    ("the project's been scaled back, what do I tell the people already involved?", "Are there times when"),
+    ("I'm a carer for my husband, can you pay for someone to sit with him?", "Can I claim travel or care costs?"),
+    ("I need my PA with me, will you pay for her time too?", "Can I claim travel or care costs?"),
+    ("honestly, will anything I say change anything or is it all decided already?", "Does it make a difference?"),
+    ("whats in it for me?", "Does it make a difference?"),
+    ("do I have to travel to county hall or can you come to our group?", "Can I take part without travelling"),
+    ("I don't know how the council works, would I be out of my depth?", "Do I need experience?"),
+    ("the group finishes in March, is there anything else I can do after that?", "Can I stay involved later?"),
+    ("what happens if they decide something I didn't agree with?", "Who makes the final decision?"),
 ])
 def test_the_words_people_use_find_the_entry(knowledge: Knowledge, question, topic):
     assert answer(knowledge, question)[0].text.startswith(topic)
+
+
+# A long question matches only part of any entry. It is answered when the best word match is also the closest entry
+# in meaning; when the two disagree, or the match is an activity named in passing, the bot does not guess.
+@pytest.mark.parametrize("question, topic", [
+    ("how do I pick who to invite onto a reference group for our older peoples strategy", "Who to involve - identifying people"),
+    ("we've had 400 responses to the library survey, what do we actually do with them now", "Using the results"),
+    ("how do I get people from Gypsy and Traveller communities involved when they never come to our events",
+     '"It\'s hard to find people'),
+    ("is 6 weeks long enough for a formal consultation on closing a respite unit?", "Consultation criterion: duration"),
+])
+def test_a_long_question_is_answered_when_words_and_meaning_agree(knowledge: Knowledge, question, topic):
+    assert answer(knowledge, question)[0].text.startswith(topic)
+
+
+@pytest.mark.parametrize("question", [
+    "what are the Public Contracts Regulations 2015 thresholds for services contracts?",
+    "under UK GDPR what lawful basis do we use to keep a list of engagement participants' contact details?",
+    "whats the phone number for the engagement team at Leeds City Council?",
+])
+def test_a_long_question_the_sources_do_not_answer_is_not_guessed(knowledge: Knowledge, question):
+    assert answer(knowledge, question)[0].response == "utter_dont_know"
 
 
 @pytest.mark.parametrize("question", ["what if nobody turns up?", "what's 17 times 23", "what's the meaning of life"])
