@@ -27,7 +27,7 @@ _LEAD = re.compile(
     r"^\s*(?:(?:can|could) you\s+)?(?:please\s+)?(?:compare|contrast|"
     r"(?:what(?:'s| is| are)|whats) the (?:difference|differences|diff) (?:between|of)|difference between|"
     r"which is (?:better|best)[,:]?|should (?:i|we) (?:use|do|pick|choose)|(?:is|are) it better to (?:use|do)|"
-    r"how does|how do|(?:is|are|isn't|aren't)(?=\s.+\s(?:the same|different|similar)\b))\s+",
+    r"how does|how do|how (?:is|are)(?=\s.+\sdiffer)|(?:is|are|isn't|aren't)(?=\s.+\s(?:the same|different|similar)\b))\s+",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"\s+(?:and|with|to|vs\.?|versus|v|or|against|compared (?:to|with)|over"

@@ -95,7 +95,8 @@ def test_one_idea_worded_two_ways_by_the_two_matrices_is_located_in_both(knowled
 
 
 @pytest.mark.parametrize("question", ["is co-production the same as consultation?",
-                                      "are consultation and co-production the same thing?"])
+                                      "are consultation and co-production the same thing?",
+                                      "how is consultation different from co-production?"])
 def test_asking_whether_two_terms_are_the_same_explains_both(knowledge: Knowledge, question):
     text = compare_terms(knowledge, question)[0].text
     assert "side by side" in text and knowledge.level("consultation").meaning in text
@@ -120,3 +121,4 @@ def test_a_question_about_two_glossary_terms_gets_both_meanings(knowledge: Knowl
     replies = compare_terms(knowledge, "what is the difference between a citizens panel and a focus group")
     assert "Citizens' panel" in replies[0].text and "Focus group" in replies[0].text
     assert compare_terms(knowledge, "will I be paid?") is None
+    assert compare_terms(knowledge, "how is the review stage going?") is None
