@@ -14,6 +14,8 @@ from typing import Any
 import aiohttp
 from rasa.core.channels.channel import OutputChannel
 
+from bot.channels.button_choice import OfferedButton, buttons_of
+
 ACTIONS_DOWN = "Sorry, I can't look that up right now. Please try again in a minute."
 # The action server is up but did not answer in time (see bot/channels/action_timeout.py), or gave nothing back.
 ACTIONS_SLOW = "Sorry, that took too long to look up. Please try again in a minute."
@@ -21,11 +23,12 @@ HEALTH_TIMEOUT = aiohttp.ClientTimeout(total=2)
 
 
 class CountingOutputChannel(OutputChannel):
-    """Passes every message on to the real channel and counts them."""
+    """Passes every message on to the real channel, counts them and keeps the buttons offered."""
 
     def __init__(self, inner: OutputChannel) -> None:
         self.inner = inner
         self.sent = 0
+        self.buttons: list[OfferedButton] = []  # of the last message that had any
 
     def name(self) -> str:  # type: ignore[override]  # Rasa records the real channel's name
         return self.inner.name()
@@ -35,6 +38,7 @@ class CountingOutputChannel(OutputChannel):
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         self.sent += 1
+        self.buttons = buttons_of(message) or self.buttons
         await self.inner.send_response(recipient_id, message)
 
 
