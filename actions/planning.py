@@ -5,21 +5,34 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.reading import latest_entity, latest_text
+from actions.reading import latest_entity, latest_intent, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.activities import all_activities, locate_activity, located, stage_overview, suggest_activities
 from bot.advice.activity_names import locate_payload, located_name, match_name, which_one
 from bot.advice.answers import answer
-from bot.advice.planning import FACTORS, match_choice, recommend_level, stage_from_context, understood_so_far
+from bot.advice.planning import (
+    FACTORS,
+    help_to_choose,
+    match_choice,
+    recommend_level,
+    stage_from_context,
+    stage_listed,
+    understood_so_far,
+    yes_or_no,
+)
 from bot.feedback.buttons import with_feedback
 from bot.knowledge import get_knowledge
 from bot.knowledge.model import AUDIENCE_IDS, LEVEL_IDS, STAGE_IDS
 
+# Another job asked for in the middle of the planning questions ("I'm a parent, I want to help design the youth
+# centre", "how much should we pay young people?"): not an answer, even if it names a stage, level or audience, so
+# the form refuses it and the rules for that job take over. Keep in step with the slots' not_intent in the domain.
+NOT_ANSWERS = frozenset({"ask_guidance", "ask_activity_location", "get_involved", "plan_support"})
 ALLOWED = {"stage": STAGE_IDS, "level": LEVEL_IDS, "audience": AUDIENCE_IDS, "level_wanted": LEVEL_IDS}
 FACTOR_SLOTS = tuple(f"factor_{name}" for name in FACTORS)
 
@@ -32,7 +45,7 @@ def choice(value: Any, allowed: tuple[str, ...]) -> str | None:
 
 def _answered_in_words(slot: str, entity: str, tracker: Tracker) -> dict[str, Any]:
     """Fill the slot being asked from a short answer the entity ruler does not tag ("do", "review", "plan")."""
-    if tracker.get_slot("requested_slot") != slot or latest_entity(tracker, entity):
+    if tracker.get_slot("requested_slot") != slot or latest_entity(tracker, entity) or latest_intent(tracker) in NOT_ANSWERS:
         return {}
     value = match_choice(get_knowledge(), entity, latest_text(tracker))
     return {slot: value} if value else {}
@@ -54,7 +67,8 @@ class _AskPlanningQuestion:
         if known:
             dispatcher.utter_message(text=known)
         dispatcher.utter_message(response=f"utter_ask_{self.slot}")
-        return []
+        # The rules read this slot: "not sure" means a different thing at each question.
+        return [SlotSet("asking", self.slot)]
 
 
 ASK_PLANNING_ACTIONS = [
@@ -70,8 +84,11 @@ class ValidatePlanningForm(FormValidationAction):
 
     async def extract_stage(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
         answered = _answered_in_words("stage", "stage", tracker)
-        if answered or tracker.get_slot("stage") or latest_entity(tracker, "stage"):
+        if answered or latest_entity(tracker, "stage") or latest_intent(tracker) in NOT_ANSWERS:
             return answered
+        listed = stage_listed(latest_text(tracker))
+        if listed or tracker.get_slot("stage"):
+            return {"stage": listed} if listed else {}
         # "We're planning a new youth club": a stage said with a word too common for the entity ruler.
         stage = stage_from_context(latest_text(tracker))
         return {"stage": stage} if stage else {}
@@ -100,6 +117,20 @@ class ValidatePlanningForm(FormValidationAction):
         return self._validate("audience", value, dispatcher)
 
 
+class ActionHelpToChoose(Action):
+    """"Not sure" at the stage or audience question: what each option means, then the question again."""
+
+    def name(self) -> str:
+        return "action_help_to_choose"
+
+    @friendly_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
+        text = help_to_choose(get_knowledge(), tracker.get_slot("asking") or "")
+        if text:
+            dispatcher.utter_message(text=text)
+        return []
+
+
 class ValidateLevelAdviceForm(FormValidationAction):
     def name(self) -> str:
         return "validate_level_advice_form"
@@ -108,6 +139,31 @@ class ValidateLevelAdviceForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict:
         return _answered_in_words("level_wanted", "level", tracker)
+
+    def _factor_in_words(self, slot: str, tracker: Tracker) -> dict:
+        """"Not really, staff are stretched": the NLU may read the reasons, so a clear yes or no at the start wins."""
+        if tracker.get_slot("requested_slot") != slot:
+            return {}
+        answer = yes_or_no(latest_text(tracker))
+        return {} if answer is None else {slot: answer}
+
+    async def extract_factor_context(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+        return self._factor_in_words("factor_context", tracker)
+
+    async def extract_factor_motivation(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        return self._factor_in_words("factor_motivation", tracker)
+
+    async def extract_factor_capacity(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        return self._factor_in_words("factor_capacity", tracker)
+
+    async def extract_factor_assurances(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        return self._factor_in_words("factor_assurances", tracker)
 
     def validate_level_wanted(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -131,11 +187,12 @@ class _CellAction:
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         stage, level, audience = (choice(tracker.get_slot(s), ALLOWED[s]) for s in ("stage", "level", "audience"))
         if not (stage and level and audience):
-            dispatcher.utter_message(response="utter_not_understood_slot")
-            return []
+            # "Show all" before any plan: ask for what is missing instead of pointing at buttons that are not there.
+            dispatcher.utter_message(response="utter_cell_needed")
+            return [FollowupAction("planning_form")]
         replies = self.compose(get_knowledge(), stage, level, audience)
         send(dispatcher, with_feedback(replies, f"cell:{stage}/{level}/{audience}") if self.ask_feedback else replies)
-        return []
+        return [SlotSet("asking", None)]
 
 
 class ActionSuggestActivities(_CellAction, Action):

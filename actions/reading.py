@@ -15,3 +15,9 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
 def latest_text(tracker: Tracker) -> str:
     """What the person typed (or the button payload they sent) in the latest message; "" if nothing."""
     return str((tracker.latest_message or {}).get("text") or "")
+
+
+def latest_intent(tracker: Tracker) -> str:
+    """The intent the NLU gave the latest message; "" if none."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return str(intent.get("name") or "") if isinstance(intent, dict) else ""

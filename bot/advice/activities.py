@@ -40,6 +40,22 @@ def matrix_payload(knowledge: Knowledge, cell: Cell) -> dict:
     }
 
 
+def next_step_buttons(knowledge: Knowledge, stage: str, level: str, audience: str) -> tuple[Button, ...]:
+    """What to do after seeing a cell: other levels at this stage, the whole stage, an invitation, payments and
+    support, and the consultation criteria for consultation."""
+    buttons = [
+        Button(f"{other.name} at this stage", intent_payload("inform", stage=stage, level=other.id, audience=audience))
+        for other in knowledge.kb.levels
+        if other.id != level
+    ]
+    buttons.append(Button("The whole stage", intent_payload("ask_stage_activities", stage=stage, audience=audience)))
+    buttons.append(Button("Draft an invitation", intent_payload("draft_invitation")))
+    buttons.append(topic_button("Payments and support", "support-kinds"))
+    if level == "consultation":
+        buttons.append(topic_button("Consultation criteria", "consultation-criteria"))
+    return tuple(buttons)
+
+
 def suggest_activities(knowledge: Knowledge, stage: str, level: str, audience: str) -> list[Reply]:
     """The matrix cell as replies: an introduction, the first activities, then the questions to weigh them with the
     next steps.
@@ -69,23 +85,15 @@ def suggest_activities(knowledge: Knowledge, stage: str, level: str, audience: s
 
     checklist = knowledge.topic(CHOOSING_TOPIC[audience])
     weigh = "\n".join(f"{render.BULLET} {item.label}" for item in checklist.items)
-    buttons = [
-        Button(f"{other.name} at this stage", intent_payload("inform", stage=stage, level=other.id, audience=audience))
-        for other in knowledge.kb.levels
-        if other.id != level
-    ]
-    buttons.append(Button("The whole stage", intent_payload("ask_stage_activities", stage=stage, audience=audience)))
-    buttons.append(Button("Draft an invitation", intent_payload("draft_invitation")))
-    buttons.append(topic_button("Payments and support", "support-kinds"))
-    if level == "consultation":
-        buttons.append(topic_button("Consultation criteria", "consultation-criteria"))
     # The questions to weigh the activities and the next steps are one message: fewer bubbles in a chat window.
-    return [intro, body, Reply(response="utter_activities_next", values={"checklist": weigh}, buttons=tuple(buttons))]
+    return [intro, body, Reply(response="utter_activities_next", values={"checklist": weigh},
+                               buttons=next_step_buttons(knowledge, stage, level, audience))]
 
 
 def all_activities(knowledge: Knowledge, stage: str, level: str, audience: str) -> list[Reply]:
-    """Every activity of one cell, with its source."""
-    return [Reply(text=render.cell_text(knowledge, knowledge.cell(stage, level, audience)))]
+    """Every activity of one cell, with its source and the same next steps as the suggestions."""
+    return [Reply(text=render.cell_text(knowledge, knowledge.cell(stage, level, audience)),
+                  buttons=next_step_buttons(knowledge, stage, level, audience))]
 
 
 def stage_overview(knowledge: Knowledge, stage: str, audience: str) -> list[Reply]:

@@ -26,6 +26,22 @@ _FILLER = frozenset(
 )
 
 
+# How a yes/no answer starts when people add their reasons: "not really, staff are stretched", "definitely, the
+# director is keen". The words after it are not the answer, so the start alone decides.
+_STARTS_NO = re.compile(r"^(?:no|nope|nah|not really|not yet|not at all|not much|not at the moment|not right now|"
+                        r"i don'?t think so|hardly|definitely not|absolutely not)\b")
+_STARTS_YES = re.compile(r"^(?:yes|yeah|yep|yup|definitely|absolutely|certainly|of course|i think so|very much|"
+                         r"mostly yes)\b")
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True or False when a reply starts with a clear yes or no, whatever reasons follow; None otherwise."""
+    start = " ".join(normalise(text or "").replace("’", "'").split())
+    if _STARTS_NO.match(start):
+        return False
+    return True if _STARTS_YES.match(start) else None
+
+
 def match_choice(knowledge: Knowledge, entity: str, text: str) -> str | None:
     """The id a short answer means, for one entity ("stage", "level" or "audience"), or None.
 
@@ -55,10 +71,28 @@ _STAGE_CONTEXTS = (
 )
 
 
+# A stage's bare name as one item of a list: "review, consultation, adults", "plan; young people; work together".
+_LISTED_STAGES = tuple(
+    (stage, re.compile(rf"(?:^|[,;])\s*(?:the\s+)?(?:{words})(?:\s+(?:stage|phase))?\s*(?=[,;]|$)", re.IGNORECASE))
+    for stage, words in (("understand", "understand|understanding|analyse|analysing"), ("plan", "plan|planning"),
+                         ("do", "do|doing"), ("review", "review|reviewing"))
+)
+
+
+def _one_stage(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    found = {stage for stage, pattern in patterns if pattern.search(text or "")}
+    return found.pop() if len(found) == 1 else None
+
+
+def stage_listed(text: str) -> str | None:
+    """The stage a message names as one item of a list ("review, consultation, adults"), or None. As plain as
+    a button, so it may change a stage already chosen."""
+    return _one_stage(_LISTED_STAGES, text)
+
+
 def stage_from_context(text: str) -> str | None:
     """The stage a sentence clearly means through a common word the entity ruler leaves alone, or None."""
-    found = {stage for stage, pattern in _STAGE_CONTEXTS if pattern.search(text or "")}
-    return found.pop() if len(found) == 1 else None
+    return _one_stage(_STAGE_CONTEXTS + _LISTED_STAGES, text)
 
 
 def understood_so_far(knowledge: Knowledge, stage: str | None, level: str | None, audience: str | None) -> str | None:
@@ -73,6 +107,27 @@ def understood_so_far(knowledge: Knowledge, stage: str | None, level: str | None
     if audience:
         parts.append(f"for {knowledge.audience(audience).name.lower()}")
     return f"So far: {', '.join(parts)}." if parts else None
+
+
+def help_to_choose(knowledge: Knowledge, asking: str) -> str | None:
+    """What the options of the stage or audience question mean, for someone who is not sure which to pick; None
+    for other questions (the level has its own helper, which asks about their situation)."""
+    if asking == "stage":
+        lines = ["Not sure which stage? Pick the one your project is at now:"]
+        for stage in knowledge.kb.stages:
+            example = f" For example: {stage.examples[0][0].lower()}{stage.examples[0][1:]}" if stage.examples else ""
+            lines.append(f"• {stage.name}: {stage.summary[0].lower()}{stage.summary[1:]}{example}")
+        refs = [ref for stage in knowledge.kb.stages for ref in stage.sources]
+    elif asking == "audience":
+        lines = ["Not sure who to pick? There is one set of ideas for each group:"]
+        lines += [f"• {audience.name}: {audience.description}" for audience in knowledge.kb.audiences]
+        lines.append("If you are involving both, pick one now. Then say \"and for young people?\" or \"and for adults?\" "
+                     "to see the other.")
+        refs = [ref for audience in knowledge.kb.audiences for ref in audience.sources]
+    else:
+        return None
+    lines.append("Source: " + "; ".join(list(dict.fromkeys(knowledge.citation(ref) for ref in refs))[:2]))
+    return "\n".join(lines)
 
 
 def names_a_plan(text: str, stage: str | None, level: str | None, audience: str | None = None) -> bool:

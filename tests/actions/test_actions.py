@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionGoodbyeInForm, ActionStop
 from actions.invitation import SLOTS, ValidateInvitationForm
-from actions.planning import ActionSuggestActivities, ValidatePlanningForm
+from actions.planning import ActionShowAllActivities, ActionSuggestActivities, ValidatePlanningForm
 from actions.questions import ActionAnswerQuestion, ActionOutOfScope
 from actions.safety import SORRY
 from bot.advice.skipping import SKIPPED
@@ -30,16 +30,17 @@ def run(action, dispatcher, tracker, domain):
 def test_suggest_activities_sends_intro_activities_checklist_and_next_steps(dispatcher, domain):
     tracker = make_tracker(slots={"stage": "review", "level": "participation", "audience": "cyp"})
     events = run(ActionSuggestActivities(), dispatcher, tracker, domain)
-    assert events == []
+    assert events == [SlotSet("asking", None)]  # the planning questions are over
     assert dispatcher.messages[0]["response"] == "utter_activities_intro"
     assert dispatcher.messages[0]["stage_name"] == "Review"
     assert "mystery" in dispatcher.messages[1]["text"].lower()
     assert dispatcher.messages[-1]["buttons"]
 
 
-def test_suggest_activities_with_a_missing_slot_asks_again(dispatcher, domain):
-    run(ActionSuggestActivities(), dispatcher, make_tracker(slots={"stage": "review"}), domain)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_not_understood_slot"]
+def test_show_all_before_any_plan_asks_the_planning_questions(dispatcher, domain):
+    events = run(ActionShowAllActivities(), dispatcher, make_tracker(slots={"stage": "review"}), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_cell_needed"]
+    assert events == [FollowupAction("planning_form")]
 
 
 def test_answer_question_uses_the_message_text(dispatcher, domain):
@@ -393,3 +394,26 @@ def test_the_first_planning_question_has_nothing_to_say_back(dispatcher, domain)
 
     run(ASK_PLANNING_ACTIONS[0](), dispatcher, make_tracker(), domain)
     assert [m.get("response") for m in dispatcher.messages] == ["utter_ask_stage"]
+
+
+def test_each_planning_question_says_which_one_it_is_for_the_rules(dispatcher, domain):
+    from actions.planning import ASK_PLANNING_ACTIONS
+
+    asked = [run(action(), dispatcher, make_tracker(), domain) for action in ASK_PLANNING_ACTIONS]
+    assert asked == [[SlotSet("asking", slot)] for slot in ("stage", "level", "audience")]
+
+
+def test_not_sure_at_the_stage_question_explains_the_stages(dispatcher, domain):
+    from actions.planning import ActionHelpToChoose
+
+    assert run(ActionHelpToChoose(), dispatcher, make_tracker(slots={"asking": "stage"}), domain) == []
+    assert dispatcher.messages[0]["text"].startswith("Not sure which stage?")
+
+
+def test_a_factor_answer_with_reasons_is_read_from_its_first_words(dispatcher, domain):
+    from actions.planning import ValidateLevelAdviceForm
+
+    form = ValidateLevelAdviceForm()
+    tracker = make_tracker(slots={"requested_slot": "factor_capacity"}, text="not really, staff are stretched")
+    assert asyncio.run(form.extract_factor_capacity(dispatcher, tracker, domain)) == {"factor_capacity": False}
+    assert asyncio.run(form.extract_factor_context(dispatcher, tracker, domain)) == {}  # not the question asked

@@ -49,8 +49,10 @@ def test_a_big_cell_shows_five_first_and_offers_show_all(knowledge: Knowledge):
 def test_show_all_lists_every_activity_with_its_source(knowledge: Knowledge):
     from bot.advice.activities import all_activities
 
-    text = all_activities(knowledge, "plan", "consultation", "citizens")[0].text
-    assert text.count("•") == 6 and "Source:" in text
+    reply = all_activities(knowledge, "plan", "consultation", "citizens")[0]
+    assert reply.text.count("•") == 6 and "Source:" in reply.text
+    titles = [button.title for button in reply.buttons]
+    assert "The whole stage" in titles and "Consultation criteria" in titles  # the next steps, as after suggestions
 
 
 def test_stage_overview_lists_every_level_and_offers_the_other_audience(knowledge: Knowledge):

@@ -13,7 +13,7 @@ from bot.advice.handover import Contact, ConversationFacts, handover_replies
 from bot.advice.invitation import invitation_replies
 from bot.advice.involvement import Preferences, involvement_replies
 from bot.advice.person_centred import summary_replies
-from bot.advice.planning import FACTORS, recommend_level, understood_so_far
+from bot.advice.planning import FACTORS, help_to_choose, recommend_level, understood_so_far
 from bot.advice.reply import Reply
 from bot.advice.support import COMMITMENTS, GROUPS, support_replies
 from bot.channels.privacy import PRIVACY_NOTE
@@ -46,6 +46,7 @@ def _composed(knowledge: Knowledge) -> list[tuple[str, str]]:
         texts.append((f"level advice {wanted}", advice.text))
     add("involvement", involvement_replies(knowledge, Preferences(how="online", help_needed="carer, BSL")))
     add("person-centred notes", summary_replies(knowledge, {"what-matters": "my garden"}))
+    texts.extend((f"not sure which {asking}", help_to_choose(knowledge, asking)) for asking in ("stage", "audience"))
     texts.append(("privacy note", PRIVACY_NOTE))
     state, intro = quiz.start(knowledge, 1)
     add("quiz intro", intro)

@@ -6,11 +6,13 @@ import pytest
 
 from bot.advice.planning import (
     FACTORS,
+    help_to_choose,
     match_choice,
     names_a_plan,
     recommend_level,
     stage_from_context,
     supported_level,
+    yes_or_no,
 )
 from bot.knowledge import Knowledge
 
@@ -71,6 +73,10 @@ def test_never_recommends_a_higher_level_than_wanted(knowledge: Knowledge):
         ("help me plan", None),
         ("planning to review day services", None),
         ("what do I do?", None),
+        ("review, consultation, adults", "review"),
+        ("consultation, adults, do", "do"),
+        ("we want to review, consult and plan", None),
+        ("Do, review", None),
     ],
 )
 def test_common_stage_words_count_only_in_a_clear_context(text, stage):
@@ -99,3 +105,37 @@ def test_what_the_planning_questions_know_is_said_back_in_plain_words(knowledge:
         "So far: the Do stage, for citizens and adults who use services.")
     assert understood_so_far(knowledge, None, "consultation", None) == "So far: consultation (getting feedback)."
     assert understood_so_far(knowledge, None, None, None) is None
+
+
+def test_not_sure_which_stage_explains_each_stage_from_the_knowledge_base(knowledge: Knowledge):
+    text = help_to_choose(knowledge, "stage")
+    for stage in knowledge.kb.stages:
+        assert f"• {stage.name}: " in text
+    assert "tender" in text and "Source: Institute of Public Care" in text
+
+
+def test_not_sure_who_to_involve_explains_both_matrices_and_how_to_see_the_other(knowledge: Knowledge):
+    text = help_to_choose(knowledge, "audience")
+    assert "Citizens and adults who use services" in text and "Children, young people and families" in text
+    assert "and for young people?" in text
+
+
+def test_the_level_question_has_its_own_helper(knowledge: Knowledge):
+    assert help_to_choose(knowledge, "level") is None and help_to_choose(knowledge, "") is None
+
+
+@pytest.mark.parametrize(
+    ("reply", "answer"),
+    [
+        ("not really, staff are stretched", False),
+        ("definitely, the director is keen", True),
+        ("Yes!", True),
+        ("I don’t think so, the budget is gone", False),
+        ("nah", False),
+        ("not sure", None),  # "not sure" has its own intent, read as "not in place"
+        ("kind of", None),
+        ("yesterday we met them", None),
+    ],
+)
+def test_a_yes_or_no_with_reasons_is_read_from_its_start(reply, answer):
+    assert yes_or_no(reply) is answer

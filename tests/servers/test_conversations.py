@@ -137,6 +137,52 @@ def test_not_sure_which_level_gets_a_recommendation_and_the_plan_goes_on(client:
     assert "Do stage at the consultation level" in final
 
 
+def test_not_sure_which_stage_says_what_each_stage_means_and_asks_again(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "help me find ways to involve adults")
+    reply = joined(client.messages(sender, "not sure"))
+    assert "Not sure which stage?" in reply and "Which stage of commissioning" in reply
+    assert "five short questions" not in reply  # the level helper is for the level question
+
+
+def test_not_sure_who_to_involve_explains_both_groups_and_keeps_the_level(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "we're at the plan stage and want to work together as equals")
+    reply = joined(client.messages(sender, "both really"))
+    assert "Children, young people and families" in reply and "Who are you involving?" in reply
+    final = joined(client.messages(sender, "the second one"))
+    assert "Plan stage at the participation level" in final and "children, young people and families" in final
+
+
+def test_a_payments_question_mid_form_is_answered_and_the_plan_is_kept(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "ideas for the review stage with adults")
+    reply = joined(client.messages(sender, "how much should we pay people?"))
+    assert "Source: Norfolk County Council" in reply and "What do you want from people?" in reply
+    assert "Review stage at the consultation level" in joined(client.messages(sender, "get their views"))
+
+
+def test_a_parent_who_started_the_planning_questions_is_shown_how_to_take_part(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "suggest engagement activities")
+    reply = joined(client.messages(sender, "sorry I'm actually a parent, I want to help design the youth centre"))
+    assert "find a way to take part" in reply and "Which stage" not in reply
+
+
+def test_a_comma_list_changes_the_stage_too(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "we're at the plan stage and want to work together with young people")
+    text = joined(client.messages(sender, "review, consultation, adults"))
+    assert "Review stage at the consultation level" in text and "citizens and adults" in text
+
+
+def test_a_typed_number_picks_that_button(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "suggest engagement activities")
+    assert "So far: the Plan stage" in joined(client.messages(sender, "the second one"))
+    assert "So far: the Plan stage, consultation" in joined(client.messages(sender, "2"))
+
+
 def test_change_of_mind_re_answers_with_one_value_changed(client: RestClient):
     sender = new_sender()
     client.messages(sender, "we're at the review stage and want to co-produce with young people")
