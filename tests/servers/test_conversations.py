@@ -156,10 +156,10 @@ def test_not_sure_who_to_involve_explains_both_groups_and_keeps_the_level(client
 
 def test_a_payments_question_mid_form_is_answered_and_the_plan_is_kept(client: RestClient):
     sender = new_sender()
-    client.messages(sender, "ideas for the review stage with adults")
-    reply = joined(client.messages(sender, "how much should we pay people?"))
-    assert "Source: Norfolk County Council" in reply and "What do you want from people?" in reply
-    assert "Review stage at the consultation level" in joined(client.messages(sender, "get their views"))
+    client.messages(sender, "suggest engagement activities")
+    reply = joined(client.messages(sender, "how much should we pay young people?"))
+    assert "Source: Norfolk County Council" in reply and "Which stage" in reply
+    assert "What do you want from people?" in joined(client.messages(sender, "review"))
 
 
 def test_a_parent_who_started_the_planning_questions_is_shown_how_to_take_part(client: RestClient):
