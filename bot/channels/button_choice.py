@@ -40,6 +40,7 @@ MAX_CONVERSATIONS = 20_000
 class OfferedButton:
     title: str
     payload: str
+    by_position: bool = True  # False when the message numbers its own list
 
 
 def _plain(text: str) -> str:
@@ -80,18 +81,28 @@ def chosen_payload(text: str, buttons: Iterable[OfferedButton]) -> str | None:
         if plain and plain == _plain(button.title):
             return button.payload
     counted = _counted(offered)
+    if not all(b.by_position for b in counted):
+        return None
     position = position_chosen(text, len(counted), any(ch.isdigit() for b in counted for ch in b.title))
     return counted[position].payload if position is not None else None
 
 
+_NUMBERED_LINE = re.compile(r"(?m)^\s*1[.)]\s")
+
+
 def buttons_of(message: Mapping[str, Any]) -> list[OfferedButton]:
-    """The buttons of one outgoing message, as Rasa hands it to a channel (malformed ones left out)."""
+    """The buttons of one outgoing message, as Rasa hands it to a channel (malformed ones left out).
+
+    A message that numbers its own list ("1. Review panels ...") may show fewer buttons than items, so "5" there
+    is the bot's to read: only typing a button's words counts, which the button's title alone carries.
+    """
+    numbered = isinstance(message.get("text"), str) and bool(_NUMBERED_LINE.search(message["text"]))
     found = []
     for button in message.get("buttons") or ():
         if isinstance(button, Mapping):
             title, payload = button.get("title"), button.get("payload")
             if isinstance(title, str) and isinstance(payload, str) and payload:
-                found.append(OfferedButton(title, payload))
+                found.append(OfferedButton(title, payload, by_position=not numbered))
     return found
 
 

@@ -48,6 +48,15 @@ def test_a_bare_number_is_a_title_when_titles_have_numbers():
     assert position_chosen("the second one", 3, titles_have_numbers=True) == 1
 
 
+def test_a_message_that_numbers_its_own_list_keeps_its_numbers():
+    message = {"text": "Which one will you use? Type its number.\n1. Review panels\n2. Surveys\n3. Forums",
+               "buttons": [{"title": "Review panels", "payload": "/choose_a"}, {"title": "None of these",
+                                                                           "payload": "/choose_none"}]}
+    offered = buttons_of(message)
+    assert chosen_payload("2", offered) is None and chosen_payload("the second one", offered) is None
+    assert chosen_payload("none of these", offered) == "/choose_none"
+
+
 def test_malformed_buttons_are_left_out():
     message = {"text": "Pick one", "buttons": [{"title": "A", "payload": "/a"}, {"title": 3}, "junk", {"payload": ""}]}
     assert buttons_of(message) == [OfferedButton("A", "/a")]
