@@ -86,11 +86,10 @@ class ValidatePlanningForm(FormValidationAction):
         answered = _answered_in_words("stage", "stage", tracker)
         if answered or latest_entity(tracker, "stage") or latest_intent(tracker) in NOT_ANSWERS:
             return answered
-        listed = stage_listed(latest_text(tracker))
-        if listed or tracker.get_slot("stage"):
-            return {"stage": listed} if listed else {}
-        # "We're planning a new youth club": a stage said with a word too common for the entity ruler.
-        stage = stage_from_context(latest_text(tracker))
+        text = latest_text(tracker)
+        # A listed stage ("review, consultation, adults") is as plain as a button, so it may change the stage; one
+        # said through a common word ("we're planning a new youth club") only fills an empty one.
+        stage = stage_listed(text) or (None if tracker.get_slot("stage") else stage_from_context(text))
         return {"stage": stage} if stage else {}
 
     async def extract_level(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
