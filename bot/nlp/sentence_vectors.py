@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 DIMENSIONS = 384
+MIDDLE_LAYER = 3  # counted from 0: the fourth of the six layers, see encode_with_middle
 _WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 _CLS, _SEP, _UNK = "[CLS]", "[SEP]", "[UNK]"
 _LONGEST_WORD = 100  # BERT's limit: a longer "word" is one unknown token
@@ -221,7 +222,7 @@ class SentenceEncoder:
         out = inner @ w[p + "output.dense.weight"] + w[p + "output.dense.bias"]
         return _layer_norm(out + x, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], self.eps)
 
-    def _batch(self, id_lists: list[list[int]]) -> np.ndarray:
+    def _batch(self, id_lists: list[list[int]], middle: bool = False) -> np.ndarray:
         length = max(len(ids) for ids in id_lists)
         ids = np.zeros((len(id_lists), length), dtype=np.int64)
         keep = np.zeros((len(id_lists), length), dtype=np.float32)
@@ -234,21 +235,43 @@ class SentenceEncoder:
         x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
         mask = ((1.0 - keep) * -1e9)[:, None, None, :].astype(np.float32)
         x = x.reshape(len(id_lists) * length, -1)
+        pooled = []
         for i in range(self.layers):
             x = self._layer(i, x, mask, (len(id_lists), length))
-        x = x.reshape(len(id_lists), length, -1)
-        pooled = (x * keep[:, :, None]).sum(1) / keep.sum(1, keepdims=True)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            if middle and i == MIDDLE_LAYER:
+                pooled.append(_mean_of_tokens(x, keep))
+        return np.hstack([_mean_of_tokens(x, keep), *pooled])
 
-    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        """One unit vector per text. Texts are grouped by length so little work is spent on padding."""
+    def _encode(self, texts: list[str], batch_size: int, middle: bool) -> np.ndarray:
+        # Texts are grouped by length so little work is spent on padding.
         id_lists = [self.tokenizer.ids(text, self.limit) for text in texts]
         order = sorted(range(len(texts)), key=lambda i: len(id_lists[i]))
-        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        vectors = np.zeros((len(texts), DIMENSIONS * (2 if middle else 1)), dtype=np.float32)
         for start in range(0, len(order), batch_size):
             chunk = order[start: start + batch_size]
-            vectors[chunk] = self._batch([id_lists[i] for i in chunk])
+            vectors[chunk] = self._batch([id_lists[i] for i in chunk], middle)
         return vectors
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """One unit vector per text: the model's sentence vector."""
+        return self._encode(texts, batch_size, middle=False)
+
+    def encode_with_middle(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """Per text, the sentence vector followed by the mean of the middle layer's token vectors, each of unit
+        length (2 x DIMENSIONS values), from the same single pass.
+
+        Why the middle layer: the last layer is trained to make paraphrases alike, so it blurs the words a message
+        chose; the fourth layer still knows them, in context. Beside the last one it raised 5-fold intent macro F1
+        by 0.0035 offline and the entities' by 0.006 (bench/results/nlu_cv.json, entity_cv.json).
+        """
+        return self._encode(texts, batch_size, middle=True)
+
+
+def _mean_of_tokens(x: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """The mean of each text's token vectors (``x``: every token of the batch as rows), scaled to unit length."""
+    tokens = x.reshape(keep.shape[0], keep.shape[1], -1)
+    pooled = (tokens * keep[:, :, None]).sum(1) / keep.sum(1, keepdims=True)
+    return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
 @lru_cache(maxsize=1)

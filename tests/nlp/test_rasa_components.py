@@ -9,7 +9,7 @@ from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.sentence_vectors import encoder
+from bot.nlp.sentence_vectors import DIMENSIONS, encoder
 from rasa_plugins.intent_classifier import ScaledLogisticRegressionClassifier
 from rasa_plugins.sentence_featurizer import SENTENCE_VECTOR, SentenceFeaturizer
 
@@ -45,9 +45,21 @@ def test_the_featurizer_adds_a_weighted_vector_and_keeps_the_plain_one_for_later
     message = Message(data={TEXT: "much obliged"})
     featurizer.process([message, Message(data={})])  # a message without text is left alone
     _, sentence = message.get_dense_features(TEXT)
-    plain = encoder().encode(["much obliged"])[0]
-    assert np.allclose(sentence.features[0], plain * 2.0, atol=1e-6)
-    assert np.allclose(message.get(SENTENCE_VECTOR), plain, atol=1e-6)
+    both = encoder().encode_with_middle(["much obliged"])[0]
+    assert np.allclose(both[:DIMENSIONS], encoder().encode(["much obliged"])[0], atol=1e-6)
+    assert np.allclose(sentence.features[0], both[:DIMENSIONS] * 2.0, atol=1e-6)  # middle_weight 0: left out
+    assert np.allclose(message.get(SENTENCE_VECTOR), both, atol=1e-6)  # the entity classifier reads both
+
+
+def test_the_featurizer_adds_the_middle_layer_at_its_own_weight():
+    featurizer = SentenceFeaturizer({**SentenceFeaturizer.get_default_config(), "weight": 2.0, "middle_weight": 0.5},
+                                    "sentence")
+    message = Message(data={TEXT: "much obliged"})
+    featurizer.process([message])
+    _, sentence = message.get_dense_features(TEXT)
+    both = encoder().encode_with_middle(["much obliged"])[0]
+    assert np.allclose(sentence.features[0], np.hstack([both[:DIMENSIONS] * 2.0, both[DIMENSIONS:] * 0.5]), atol=1e-6)
+    assert np.allclose(np.linalg.norm(both[DIMENSIONS:]), 1.0, atol=1e-5)
 
 
 def _toy_examples() -> list[Message]:
