@@ -48,7 +48,7 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
 
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:
-        weight, middle = config.get("weight"), config.get("middle_weight")
+        weight, middle = config.get("weight"), config.get("middle_weight", 0.0)  # may come without the defaults
         if not isinstance(weight, (int, float)) or weight <= 0:
             raise ValueError(f"SentenceFeaturizer: 'weight' must be a positive number, not {weight!r}.")
         if not isinstance(middle, (int, float)) or middle < 0:
