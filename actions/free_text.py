@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from bot.advice.answers import answer, asks_definition
+from bot.advice.answers import answer, asks_definition, starts_like_a_question
 from bot.advice.skipping import SKIPPED, is_skip
 from bot.knowledge import get_knowledge
 
@@ -98,18 +98,29 @@ def answer_typed_question(dispatcher: CollectingDispatcher, text: str) -> None:
     send(dispatcher, answer(get_knowledge(), text, definition=asks_definition(text)))
 
 
+def asks_a_question(text: str, intent: str | None) -> bool:
+    """True when a message typed where a form wanted an answer is a question of its own: it ends with "?" and
+    either the NLU reads a question ("where does mystery shopping fit?") or it opens with a question word ("how
+    much should we pay young people?", "what's the weather like?"). Answers to our questions do not end that way."""
+    return text.rstrip().endswith("?") and (intent in QUESTION_INTENTS or starts_like_a_question(text))
+
+
 def free_text_value(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
     """The slot update for a typed answer.
 
-    A reset (None) stays None; "skip" and friends become :data:`SKIPPED`; a question typed instead of an answer is
-    answered from the knowledge base and the question is asked again; anything else is kept, trimmed. A change of
-    task is not an answer: forms leave for it (:class:`LeavesForAnotherTask`).
+    A reset (None) stays None; "skip" and friends become :data:`SKIPPED`; "what do you mean?" gets the question
+    again; a question typed instead of an answer is answered from the knowledge base (or "I don't know") and the
+    question is asked again; anything else is kept, trimmed. A change of task is not an answer: forms leave for it
+    (:class:`LeavesForAnotherTask`).
     """
     if value is None:
         return {slot: None}
     intent = intent_of(tracker)
     text = str(value)
-    if intent in QUESTION_INTENTS and text.rstrip().endswith("?"):
+    if means(tracker, "help", max_words=8):
+        dispatcher.utter_message(response="utter_ask_again")
+        return {slot: None}
+    if asks_a_question(text, intent):
         answer_typed_question(dispatcher, text)
         return {slot: None}
     if is_skip(text) or means(tracker, "skip"):

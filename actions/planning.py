@@ -31,7 +31,8 @@ from bot.knowledge.model import AUDIENCE_IDS, LEVEL_IDS, STAGE_IDS
 
 # Another job asked for in the middle of the planning questions ("I'm a parent, I want to help design the youth
 # centre", "how much should we pay young people?"): not an answer, even if it names a stage, level or audience, so
-# the form refuses it and the rules for that job take over. Keep in step with the slots' not_intent in the domain.
+# the form refuses it and the rules for that job take over. A test keeps this in step with the slots' not_intent in
+# domain/planning.yml.
 NOT_ANSWERS = frozenset({"ask_guidance", "ask_activity_location", "get_involved", "plan_support"})
 ALLOWED = {"stage": STAGE_IDS, "level": LEVEL_IDS, "audience": AUDIENCE_IDS, "level_wanted": LEVEL_IDS}
 FACTOR_SLOTS = tuple(f"factor_{name}" for name in FACTORS)

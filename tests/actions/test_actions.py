@@ -8,13 +8,14 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionGoodbyeInForm, ActionStop
 from actions.invitation import SLOTS, ValidateInvitationForm
-from actions.planning import ActionShowAllActivities, ActionSuggestActivities, ValidatePlanningForm
+from actions.planning import NOT_ANSWERS, ActionShowAllActivities, ActionSuggestActivities, ValidatePlanningForm
 from actions.questions import ActionAnswerQuestion, ActionOutOfScope
 from actions.safety import SORRY
 from bot.advice.skipping import SKIPPED
@@ -150,24 +151,47 @@ def test_draft_it_now_skips_every_question_not_yet_answered(dispatcher):
     assert "inv_project" not in set_now
 
 
-@pytest.mark.parametrize(
-    ("question", "intent", "answer_mentions"),
-    [("will it affect their benefits?", "ask_guidance", "benefit"),
-     ("where does mystery shopping fit?", "ask_activity_location", "mystery")],
-)
-def test_a_question_typed_instead_of_an_invitation_answer_is_answered_and_asked_again(
-    dispatcher, question, intent, answer_mentions
-):
+def _invitation_payment_turn(dispatcher, text, intent, confidence=1.0):
+    """The invitation form's validation of ``text`` typed at the payment question; the slot events it returns."""
     tracker = Tracker(
         "s", {"requested_slot": "inv_payment"},
-        {"text": question, "intent": {"name": intent}, "entities": []},
-        [{"event": "slot", "name": "inv_payment", "value": question}], False, None,
+        {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []},
+        [{"event": "slot", "name": "inv_payment", "value": text}], False, None,
         {"name": "invitation_form"}, "action_listen",
     )
     domain = {"forms": {"invitation_form": {"required_slots": list(SLOTS)}}, "slots": {}}
     events = asyncio.run(ValidateInvitationForm().run(dispatcher, tracker, domain))
-    assert {"event": "slot", "timestamp": None, "name": "inv_payment", "value": None} in events
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "answer_mentions"),
+    [("will it affect their benefits?", "ask_guidance", "benefit"),
+     ("where does mystery shopping fit?", "ask_activity_location", "mystery"),
+     # read as a request to plan payments, but typed as a question: answered, not kept as the answer
+     ("how much should we pay young people for their time?", "plan_support", "payment")],
+)
+def test_a_question_typed_instead_of_an_invitation_answer_is_answered_and_asked_again(
+    dispatcher, question, intent, answer_mentions
+):
+    assert _invitation_payment_turn(dispatcher, question, intent)["inv_payment"] is None
     assert answer_mentions in dispatcher.messages[0]["text"].lower()
+
+
+def test_an_off_topic_question_in_the_invitation_gets_i_dont_know_and_is_not_kept(dispatcher):
+    assert _invitation_payment_turn(dispatcher, "what's the weather like in Leeds?", "out_of_scope")["inv_payment"] is None
+    assert dispatcher.messages[0]["response"] == "utter_dont_know"
+
+
+def test_what_do_you_mean_gets_the_question_again(dispatcher):
+    assert _invitation_payment_turn(dispatcher, "what do you mean?", "help", 0.98)["inv_payment"] is None
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ask_again"]
+
+
+def test_an_answer_is_kept_even_when_it_mentions_paying(dispatcher):
+    said = "£20 an hour, paid the same day"
+    assert _invitation_payment_turn(dispatcher, said, "plan_support", 0.9)["inv_payment"] == said
+    assert dispatcher.messages == []
 
 
 def test_a_reset_is_not_taken_as_a_skipped_answer(dispatcher):
@@ -417,3 +441,12 @@ def test_a_factor_answer_with_reasons_is_read_from_its_first_words(dispatcher, d
     tracker = make_tracker(slots={"requested_slot": "factor_capacity"}, text="not really, staff are stretched")
     assert asyncio.run(form.extract_factor_capacity(dispatcher, tracker, domain)) == {"factor_capacity": False}
     assert asyncio.run(form.extract_factor_context(dispatcher, tracker, domain)) == {}  # not the question asked
+
+
+def test_planning_form_refuses_the_same_intents_as_the_domain():
+    """The form's own extractors and the domain's entity mappings must agree on which intents are not answers."""
+    slots = yaml.safe_load((PROJECT_ROOT / "domain" / "planning.yml").read_text())["slots"]
+    for name in ("stage", "level", "audience"):
+        for mapping in slots[name]["mappings"]:
+            if mapping.get("type") == "from_entity":
+                assert set(mapping["not_intent"]) == NOT_ANSWERS, name
