@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -10,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
+from actions.free_text import asks_a_question
 from actions.reading import latest_entity, latest_intent, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.activities import all_activities, locate_activity, located, stage_overview, suggest_activities
@@ -36,6 +38,10 @@ from bot.knowledge.model import AUDIENCE_IDS, LEVEL_IDS, STAGE_IDS
 NOT_ANSWERS = frozenset({"ask_guidance", "ask_activity_location", "get_involved", "plan_support"})
 ALLOWED = {"stage": STAGE_IDS, "level": LEVEL_IDS, "audience": AUDIENCE_IDS, "level_wanted": LEVEL_IDS}
 FACTOR_SLOTS = tuple(f"factor_{name}" for name in FACTORS)
+# Replies to the level advice's yes / no questions that the domain's intent mappings fill (affirm, deny, not sure,
+# skip) or that rules take elsewhere (a question on the way, stop, goodbye, asking for a person).
+FACTOR_REPLIES_HANDLED = frozenset({"affirm", "deny", "not_sure", "skip", "ask_guidance", "stop", "goodbye",
+                                    "human_handoff"})
 
 
 def choice(value: Any, allowed: tuple[str, ...]) -> str | None:
@@ -140,30 +146,29 @@ class ValidateLevelAdviceForm(FormValidationAction):
     ) -> dict:
         return _answered_in_words("level_wanted", "level", tracker)
 
-    def _factor_in_words(self, slot: str, tracker: Tracker) -> dict:
-        """"Not really, staff are stretched": the NLU may read the reasons, so a clear yes or no at the start wins."""
+    def __getattr__(self, name: str) -> Any:
+        # extract_factor_<name>: one rule for the four yes / no questions
+        if name.startswith("extract_factor_"):
+            return functools.partial(self._factor_in_words, name.removeprefix("extract_"))
+        raise AttributeError(name)
+
+    async def _factor_in_words(
+        self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict:
+        """A clear yes or no at the start wins ("Not really, staff are stretched": the NLU may read the reasons).
+        A reply that is neither, and that no rule takes elsewhere ("adults"), gets a hint and the question again,
+        instead of ending the advice early."""
         if tracker.get_slot("requested_slot") != slot:
             return {}
-        answer = yes_or_no(latest_text(tracker))
-        return {} if answer is None else {slot: answer}
-
-    async def extract_factor_context(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self._factor_in_words("factor_context", tracker)
-
-    async def extract_factor_motivation(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict:
-        return self._factor_in_words("factor_motivation", tracker)
-
-    async def extract_factor_capacity(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict:
-        return self._factor_in_words("factor_capacity", tracker)
-
-    async def extract_factor_assurances(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict:
-        return self._factor_in_words("factor_assurances", tracker)
+        text = latest_text(tracker)
+        answer = yes_or_no(text)
+        if answer is not None:
+            return {slot: answer}
+        intent = latest_intent(tracker)
+        if intent in FACTOR_REPLIES_HANDLED or asks_a_question(text, intent):
+            return {}
+        dispatcher.utter_message(response="utter_yes_no_hint")
+        return {slot: None}
 
     def validate_level_wanted(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -7,6 +7,7 @@ They are matched to what the person told us by plain word lists; what to expect 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.advice.reply import Button, Reply, topic_button
@@ -16,6 +17,22 @@ from bot.knowledge.query import Knowledge
 from bot.nlp.lemmas import content_lemmas
 
 SHOWN = 4
+
+# "I want to have a say about my son's school transport", "I'd like to help with the youth club": what the person
+# cares about, said while asking to take part, so the bot need not ask "what matters to you?" again.
+_INTEREST = re.compile(
+    r"\b(?:a say|my say|involved|part|help(?:ing)?|views?|ideas?|opinions?|feedback|thoughts|comments?)\s+"
+    r"(?:about|on|in|with|into|for)\s+(?P<topic>[^.?!]{3,120}?)\s*[.?!]*\s*$",
+    re.IGNORECASE,
+)
+# Words that say nothing about what matters to someone: "get involved in local services", "help with things".
+_VAGUE = frozenset({
+    "service", "services", "local", "thing", "things", "council", "area", "community", "nhs", "decision",
+    "decisions", "make", "making", "shape", "shaping", "design", "designing", "improve", "improving", "change",
+    "changing", "plan", "planning", "project", "projects", "stuff", "way", "ways", "people", "public", "health",
+    "care", "social", "commissioning", "involve", "involved", "get", "take", "part", "help", "better", "future",
+    "new", "current", "existing",
+})
 
 # How someone would like to take part -> words that describe activities that suit it.
 STYLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -56,6 +73,19 @@ class Preferences:
     good_at: str | None = None
     how: str | None = None
     help_needed: str | None = None
+
+
+def interest_stated(text: str) -> str | None:
+    """What someone cares about, when they say it while asking to take part, else None.
+
+    ``"I want to have a say about my son's school transport"`` -> ``"my son's school transport"``; ``"how can I get
+    involved in local services?"`` -> None (that says nothing about what matters to them, so the bot still asks).
+    """
+    found = _INTEREST.search(text or "")
+    if found is None:
+        return None
+    topic = found.group("topic").strip(" ,;:-")
+    return topic if any(word not in _VAGUE for word in content_lemmas(topic)) else None
 
 
 def styles_in(text: str | None) -> tuple[str, ...]:

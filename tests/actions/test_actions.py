@@ -443,6 +443,26 @@ def test_a_factor_answer_with_reasons_is_read_from_its_first_words(dispatcher, d
     assert asyncio.run(form.extract_factor_context(dispatcher, tracker, domain)) == {}  # not the question asked
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "hint"),
+    [("adults", "inform", True),  # neither yes nor no: the hint and the question again, the advice goes on
+     ("yes", "affirm", False),  # the domain's mapping fills it
+     ("what does capacity mean?", "ask_guidance", False),  # a rule answers it, then the form asks again
+     ("can we pay them?", "plan_support", False),  # a question: left to the rules
+     ("stop", "stop", False)],
+)
+def test_a_reply_to_a_factor_question_that_is_neither_yes_nor_no(dispatcher, domain, text, intent, hint):
+    from actions.planning import ValidateLevelAdviceForm
+
+    tracker = make_tracker(slots={"requested_slot": "factor_context"}, text=text, intent=intent)
+    extracted = asyncio.run(ValidateLevelAdviceForm().extract_factor_context(dispatcher, tracker, domain))
+    if intent == "affirm":
+        assert extracted == {"factor_context": True}
+    else:
+        assert extracted == ({"factor_context": None} if hint else {})
+    assert [m["response"] for m in dispatcher.messages] == (["utter_yes_no_hint"] if hint else [])
+
+
 def test_planning_form_refuses_the_same_intents_as_the_domain():
     """The form's own extractors and the domain's entity mappings must agree on which intents are not answers."""
     slots = yaml.safe_load((PROJECT_ROOT / "domain" / "planning.yml").read_text())["slots"]
@@ -450,3 +470,16 @@ def test_planning_form_refuses_the_same_intents_as_the_domain():
         for mapping in slots[name]["mappings"]:
             if mapping.get("type") == "from_entity":
                 assert set(mapping["not_intent"]) == NOT_ANSWERS, name
+
+
+def test_what_matters_said_in_the_first_message_is_noted_instead_of_asked(dispatcher, domain):
+    from actions.community import ValidateInvolvementForm
+
+    said = "I'm a parent and want to have a say about my son's school transport"
+    opening = make_tracker(text=said, intent="get_involved")
+    form = ValidateInvolvementForm()
+    assert asyncio.run(form.extract_ci_cares(dispatcher, opening, domain)) == {"ci_cares": "my son's school transport"}
+    assert dispatcher.messages[0]["response"] == "utter_noted_interest"
+    # Later answers are the form's own questions: the first message's rule does not apply to them.
+    later = make_tracker(slots={"requested_slot": "ci_good_at"}, text="I'm good at listening", intent="get_involved")
+    assert asyncio.run(form.extract_ci_cares(dispatcher, later, domain)) == {}

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice.involvement import Preferences, involvement_replies, styles_in, support_needed, ways_to_take_part
+from bot.advice.involvement import (
+    Preferences,
+    interest_stated,
+    involvement_replies,
+    styles_in,
+    support_needed,
+    ways_to_take_part,
+)
 from bot.knowledge import Knowledge
 
 
@@ -51,3 +58,23 @@ def test_replies_cover_ways_what_to_expect_and_support_with_the_benefits_reminde
     assert "what the decisions are" in replies[1].text and "not happy" in replies[1].text
     assert "Replacement care costs" in replies[2].text
     assert "affect any benefits" in replies[2].text and "how and when" in replies[2].text
+
+
+@pytest.mark.parametrize(
+    ("message", "interest"),
+    [("hello, I'm a parent and want to have a say about my son's school transport", "my son's school transport"),
+     ("im 16, i want to help with the youth club", "the youth club"),
+     ("I want to give my views on bus routes in my village.", "bus routes in my village"),
+     ("how do I get involved in the mental health service review?", "the mental health service review")],
+)
+def test_what_matters_said_while_asking_to_take_part_is_picked_up(message, interest):
+    assert interest_stated(message) == interest
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I want to get involved", "I'd like to have a say in local services", "can I get involved in shaping services",
+     "I've had a bad experience and want to help change things", "how can I help the council make better decisions"],
+)
+def test_asking_to_take_part_without_saying_what_matters_leaves_the_question_to_be_asked(message):
+    assert interest_stated(message) is None

@@ -267,13 +267,20 @@ def test_filling_in_a_gap_after_the_draft_redrafts_it(client: RestClient):
 
 def test_a_member_of_the_public_finds_ways_to_take_part_in_a_few_turns(client: RestClient):
     sender = new_sender()
-    assert "four short questions" in joined(client.messages(sender, "how can I get involved?"))
+    assert "up to four short questions" in joined(client.messages(sender, "how can I get involved?"))
     client.messages(sender, "mental health services")
     client.messages(sender, "skip")
     client.messages(sender, "online")
     text = joined(client.messages(sender, "I look after my mum and need help with bus fares"))
     assert "ways to take part" in text and "What to expect" in text
     assert "Replacement care costs" in text and "Out-of-pocket expenses" in text and "benefits" in text
+
+
+def test_what_matters_said_when_asking_to_take_part_is_not_asked_again(client: RestClient):
+    sender = new_sender()
+    text = joined(client.messages(sender, "I'm a parent and I want to have a say about my son's school transport"))
+    assert "I've noted what matters to you: my son's school transport" in text
+    assert "What matters to you?" not in text and "What are you good at" in text
 
 
 def test_person_centred_conversation_ends_with_notes_to_copy(client: RestClient):
