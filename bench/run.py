@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import answers_report  # noqa: E402
 import entity_report  # noqa: E402
 import knowledge_bench  # noqa: E402
 import latency  # noqa: E402
@@ -136,6 +137,12 @@ def markdown(results: dict) -> str:
         "Most confused (true -> predicted, count): " + ", ".join(f"{a} -> {b} ({n})" for a, b, n in
                                                                  nlu["confused_pairs"]))
     nlu_lines += "\n\n" + entity_lines(results.get("entities") or {})
+    answers = results.get("answers") or {}
+    if answers:
+        nlu_lines += (f"\n\nFree-text answers to {answers['questions']} blind questions (`bench/answers_report.py`): "
+                      f"{answers.get('right', 0)} right, {answers.get('wrong', 0)} wrong, {answers.get('missed', 0)} "
+                      f"missed, {answers.get('dont_know_right', 0)} rightly \"I don't know\", "
+                      f"{answers.get('answered_out_of_sources', 0)} answered although the sources are silent.")
     return f"""# Benchmarks ({results['measured_at']}, {results['machine']})
 
 Written by `make bench`. Figures only; no test fails on them.
@@ -228,6 +235,10 @@ def main() -> int:
     results["entities"] = entity_report.evaluate()
     entity_report.save(results["entities"])
     print({name: fig["macro_f1"] for name, fig in results["entities"]["sets"].items()})
+
+    section("answers to blind questions")
+    results["answers"] = answers_report.evaluate()
+    print(results["answers"])
 
     section("start-up, memory, latency (ours)")
     stack = startup_memory.bench_stack()
