@@ -137,6 +137,16 @@ def test_not_sure_which_level_gets_a_recommendation_and_the_plan_goes_on(client:
     assert "Do stage at the consultation level" in final
 
 
+def test_a_reply_that_is_not_yes_or_no_gets_the_level_question_again(client: RestClient):
+    sender = new_sender()
+    client.messages(sender, "engagement ideas for the procurement stage with young people")
+    client.messages(sender, "I'm not sure")
+    assert "Context:" in joined(client.messages(sender, '/inform{"level":"participation"}'))
+    reply = joined(client.messages(sender, "adults"))
+    assert "I need a yes or a no" in reply and "Context:" in reply
+    assert "Motivation:" in joined(client.messages(sender, "yes"))
+
+
 def test_not_sure_which_stage_says_what_each_stage_means_and_asks_again(client: RestClient):
     sender = new_sender()
     client.messages(sender, "help me find ways to involve adults")
