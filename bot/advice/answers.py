@@ -46,8 +46,10 @@ WHO_CAN_HELP_TOPIC = "who-can-help"
 # subject, when there is one about as good: the community entry then ranks this much lower.
 COMMUNITY_CATEGORY = "getting-involved"
 STAFF_VOICE_PENALTY = 0.08
+# "should we pay her for her time?": staff who pay, offer or cover something speak as organisers.
 _THIRD_PARTY = re.compile(
-    r"\b(?:participants?|attendees?|service users?|people|someone|anyone|residents|members of the public)\b",
+    r"\b(?:participants?|attendees?|service users?|people|someone|anyone|residents|members of the public)\b"
+    r"|\bwe\s+(?:pay|offer|give|provide|cover|reimburse|refund)\b",
     re.IGNORECASE)
 _QUESTION_WORDS = re.compile(
     r"^\s*(?:please\s+)?(?:(?:can you\s+)?(?:explain|define|describe)|what(?:'s| is| are| does| do)?(?: you mean by)?"

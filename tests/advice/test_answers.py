@@ -261,6 +261,7 @@ def test_without_the_sentence_model_the_word_search_answers(knowledge: Knowledge
     ("how do we pay people who are on benefits?", True),
     ("can I bring my carer with me?", False),
     ("will I be paid?", False),
+    ("how much should we pay her for her time?", True),  # "we pay": an organiser speaking
 ])
 def test_a_question_about_the_people_involved_is_told_from_one_about_taking_part(question, about_others):
     assert asks_about_others(question) is about_others
@@ -271,6 +272,7 @@ def test_a_question_about_the_people_involved_is_told_from_one_about_taking_part
 @pytest.mark.parametrize("question, topic", [
     ("do I need an interpreter for a deaf participant?", "The guide lists seven kinds of support"),
     ("should we pay for carers so people can attend?", "The guide lists seven kinds of support"),
+    ("how much should we pay her for her time?", "How to decide on payments and support"),
     ("do participants need experience?", "Building skills and confidence"),
     ("how do we keep participants' details confidential?", "Good conduct"),
     ("can I take part if I'm deaf?", "Can I take part if I have access needs?"),
