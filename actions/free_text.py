@@ -34,6 +34,17 @@ _SWITCH = re.compile(
 )
 
 
+# Asking for a person says so plainly ("I'd like to talk to a real person"). "Someone to talk to" or "I need someone
+# with me" are answers to "what would help you take part?", so the NLU's intent alone is not enough.
+_ASKS_FOR_PERSON = re.compile(
+    r"\b(?:i'?d like|i would like|i want|i wanna|can i|could i|may i|let me|i need)\s+(?:to\s+)?"
+    r"(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+)?(?:real\s+|actual\s+)?"
+    r"(?:person|human|someone|somebody|member of staff|staff|advisor|adviser|officer)\b"
+    r"|\bput me through\b",
+    re.IGNORECASE,
+)
+
+
 def intent_of(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
@@ -62,15 +73,18 @@ def switch_of_task(tracker: Tracker, own_intent: str, min_confidence: float = 0.
     """Events that leave the open form when the message asks for another task instead of answering, else None.
 
     A change of task is a confident task intent other than the form's own, said with words that mark a change
-    ("actually, let's plan activities for the review stage instead", "can you help me with payments?"). The form
+    ("actually, let's plan activities for the review stage instead", "can you help me with payments?"), or a plain
+    request for a person ("I'd like to talk to a real person"). The form
     is rejected for this turn, so the new task's rule runs as if no form were open; the answers so far are kept.
     """
     latest = tracker.latest_message or {}
     found = latest.get("intent") or {}
     form = (tracker.active_loop or {}).get("name")
+    text = str(latest.get("text") or "")
+    marked = _SWITCH.search(text) or (found.get("name") == "human_handoff" and _ASKS_FOR_PERSON.search(text))
     if (not form or not tracker.get_slot("requested_slot") or found.get("name") == own_intent
             or found.get("name") not in TASK_INTENTS or float(found.get("confidence") or 0) < min_confidence
-            or not _SWITCH.search(str(latest.get("text") or ""))):
+            or not marked):
         return None
     return [ActionExecutionRejected(form)]
 

@@ -21,7 +21,8 @@ SHOWN = 4
 # "I want to have a say about my son's school transport", "I'd like to help with the youth club": what the person
 # cares about, said while asking to take part, so the bot need not ask "what matters to you?" again.
 _INTEREST = re.compile(
-    r"\b(?:a say|my say|involved|part|help(?:ing)?|views?|ideas?|opinions?|feedback|thoughts|comments?)\s+"
+    r"\b(?:a say|my say|(?:get|getting|be|being|become|stay) involved|take part|taking part|help(?:ing)?|views?|ideas?"
+    r"|opinions?|feedback|thoughts|comments?)\s+"
     r"(?:about|on|in|with|into|for)\s+(?P<topic>[^.?!]{3,120}?)\s*[.?!]*\s*$",
     re.IGNORECASE,
 )

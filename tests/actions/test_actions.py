@@ -483,3 +483,22 @@ def test_what_matters_said_in_the_first_message_is_noted_instead_of_asked(dispat
     # Later answers are the form's own questions: the first message's rule does not apply to them.
     later = make_tracker(slots={"requested_slot": "ci_good_at"}, text="I'm good at listening", intent="get_involved")
     assert asyncio.run(form.extract_ci_cares(dispatcher, later, domain)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "leaves"),
+    [("I'd like to talk to a real person", "human_handoff", True),
+     ("actually, let's plan activities for the review stage instead", "plan_activities", True),
+     # answers that only sound like another task stay answers
+     ("I need someone with me", "human_handoff", False),
+     ("someone to talk to", "human_handoff", False),
+     ("co-designing the new youth service with young people", "plan_activities", False)],
+)
+def test_a_free_text_form_is_left_only_for_a_plain_change_of_task(text, intent, leaves):
+    from rasa_sdk.events import ActionExecutionRejected
+
+    from actions.free_text import switch_of_task
+
+    tracker = make_tracker(slots={"requested_slot": "ci_help"}, text=text, intent=intent, confidence=0.98,
+                           active_loop="involvement_form")
+    assert switch_of_task(tracker, "get_involved") == ([ActionExecutionRejected("involvement_form")] if leaves else None)

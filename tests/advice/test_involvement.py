@@ -74,7 +74,9 @@ def test_what_matters_said_while_asking_to_take_part_is_picked_up(message, inter
 @pytest.mark.parametrize(
     "message",
     ["I want to get involved", "I'd like to have a say in local services", "can I get involved in shaping services",
-     "I've had a bad experience and want to help change things", "how can I help the council make better decisions"],
+     "I've had a bad experience and want to help change things", "how can I help the council make better decisions",
+     # someone asking how others were involved is not saying what they care about
+     "I am a councillor and I want to know how residents were involved in the library decision"],
 )
 def test_asking_to_take_part_without_saying_what_matters_leaves_the_question_to_be_asked(message):
     assert interest_stated(message) is None
