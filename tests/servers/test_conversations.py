@@ -97,6 +97,8 @@ def test_bye_mid_form_ends_it_and_is_not_kept_as_an_answer(client: RestClient, s
     ("help me write an invitation", "actually let's plan activities for the review stage instead",
      "What do you want from people?"),
     ("how can I get involved?", "never mind, can I talk to a real person?", "Summary of our conversation"),
+    # asking for a person plainly, with no "never mind": not the answer to "what is the project?"
+    ("help me write an invitation", "I'd like to talk to a real person", "Summary of our conversation"),
 ])
 def test_a_change_of_task_mid_form_starts_it_instead_of_becoming_an_answer(
     client: RestClient, start, switch, new_task
