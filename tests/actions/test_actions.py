@@ -502,3 +502,16 @@ def test_a_free_text_form_is_left_only_for_a_plain_change_of_task(text, intent, 
     tracker = make_tracker(slots={"requested_slot": "ci_help"}, text=text, intent=intent, confidence=0.98,
                            active_loop="involvement_form")
     assert switch_of_task(tracker, "get_involved") == ([ActionExecutionRejected("involvement_form")] if leaves else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [("consultation criteria", "The 7 consultation criteria"),  # a topic, though the NLU read an activity
+     ("mystery shopping", "In the matrix"),  # an activity: where it sits
+     ("where does mystery shopping fit?", "In the matrix")],
+)
+def test_an_activity_question_that_names_a_topic_gets_the_topic(dispatcher, domain, text, starts):
+    from actions.planning import ActionLocateActivity
+
+    run(ActionLocateActivity(), dispatcher, make_tracker(text=text, intent="ask_activity_location"), domain)
+    assert dispatcher.messages[0]["text"].startswith(starts)
