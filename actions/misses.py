@@ -15,7 +15,7 @@ from actions.plan_slot import stored_plan
 from actions.reading import latest_text
 from bot.advice.handover import Contact, ContactSettingsError, ConversationFacts, configured_contact, handover_replies
 from bot.advice.reply import Reply
-from bot.advice.scripts import ENGLISH_ONLY, in_another_script
+from bot.advice.scripts import ENGLISH_ONLY, not_in_english
 from bot.knowledge import get_knowledge
 from bot.knowledge.query import Knowledge, UnknownEntry
 
@@ -61,10 +61,10 @@ def handover(dispatcher: CollectingDispatcher, tracker: Tracker, after_misses: b
 def reply_to_a_miss(dispatcher: CollectingDispatcher, tracker: Tracker, replies: list[Reply]) -> list:
     """Send ``replies`` for a turn the bot could not help with, or hand over if the last turn was one too.
 
-    A message in another script is not counted: the bot says it reads English only (a handover in English would
-    not help).
+    A message in another script or language is not counted: the bot says it reads English only (a handover in
+    English would not help).
     """
-    if in_another_script(latest_text(tracker)):
+    if not_in_english(latest_text(tracker)):
         send(dispatcher, [ENGLISH_ONLY])
         return []
     turn = user_turns(tracker)

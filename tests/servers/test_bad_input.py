@@ -31,7 +31,8 @@ def test_every_odd_message_gets_a_reply(client: RestClient, message):
     assert "Traceback" not in joined(result.body)
 
 
-@pytest.mark.parametrize("message", ["Как мне привлечь молодых людей?", "كيف يمكنني المشاركة؟", "我怎样才能参与？"])
+@pytest.mark.parametrize("message", ["Как мне привлечь молодых людей?", "كيف يمكنني المشاركة؟", "我怎样才能参与？",
+                                     "Bonjour, je voudrais participer", "Chciałbym wziąć udział"])
 def test_a_message_in_another_script_is_told_the_bot_reads_english_only(client: RestClient, message):
     assert "only read English" in joined(client.send(f"script-{uuid.uuid4().hex[:8]}", message).body)
 
