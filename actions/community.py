@@ -11,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.dispatch import send
-from actions.free_text import LeavesForAnotherTask, free_text_value, intent_of, typed_or_none
-from actions.reading import latest_text
+from actions.free_text import LeavesForAnotherTask, free_text_value, typed_or_none
+from actions.reading import latest_intent, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.involvement import Preferences, interest_stated, involvement_replies
 from bot.advice.person_centred import question_ids, question_text, summary_replies
@@ -55,7 +55,7 @@ class ValidateInvolvementForm(_FreeTextForm, FormValidationAction):
         """"I want to have a say about my son's school transport": what matters is said as the form opens, so
         the first question is not asked, and the person hears what was noted."""
         asking = tracker.get_slot("requested_slot")
-        if asking in INVOLVEMENT_SLOTS or tracker.get_slot("ci_cares") or intent_of(tracker) != self.own_intent:
+        if asking in INVOLVEMENT_SLOTS or tracker.get_slot("ci_cares") or latest_intent(tracker) != self.own_intent:
             return {}
         topic = interest_stated(latest_text(tracker))
         if topic is None:

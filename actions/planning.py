@@ -16,7 +16,7 @@ from actions.reading import latest_entity, latest_intent, latest_text
 from actions.safety import friendly_on_error
 from bot.advice.activities import all_activities, locate_activity, located, stage_overview, suggest_activities
 from bot.advice.activity_names import locate_payload, located_name, match_name, which_one
-from bot.advice.answers import answer, find_answer
+from bot.advice.answers import answer, entry_replies, find_answer
 from bot.advice.planning import (
     FACTORS,
     help_to_choose,
@@ -248,11 +248,13 @@ class ActionLocateActivity(Action):
             send(dispatcher, [which_one(match, locate_payload)])
         elif match is not None and match.found:
             send(dispatcher, with_feedback(located(knowledge, list(match.activities)), match.activities[0].id))
-        elif named is None and isinstance(find_answer(knowledge, text)[0], Topic):
-            # A bare phrase the NLU took for an activity but that names a guidance topic ("consultation criteria")
-            send(dispatcher, answer(knowledge, text))
         else:
-            send(dispatcher, locate_activity(knowledge, text, unmatched=named) or answer(knowledge, text))
+            # A bare phrase the NLU took for an activity may name a guidance topic ("consultation criteria")
+            entry, related = find_answer(knowledge, text) if named is None else (None, [])
+            if isinstance(entry, Topic):
+                send(dispatcher, entry_replies(knowledge, entry, related))
+            else:
+                send(dispatcher, locate_activity(knowledge, text, unmatched=named) or answer(knowledge, text))
         return []
 
 

@@ -131,8 +131,8 @@ def markdown(results: dict) -> str:
         f"5-fold cross-validation on {nlu['examples']} examples, {nlu['intents']} intents ({nlu['measured_at']}, "
         f"{nlu['seconds']} s): intent macro F1 **{nlu['intent_macro_f1']}**, accuracy {nlu['intent_accuracy']}; "
         "entity F1: not reported by cross-validation (Rasa leaves out the spaCy ruler as 'pretrained', and the "
-        "training examples' entity marks are the ruler's own, so they cannot judge the context classifier); see "
-        "the gold sets below.\n\n"
+        "context classifier, which learns from every NLU example, is left out of Rasa's folds); see "
+        "`bench/results/entity_cv.json` and the gold sets below.\n\n"
         "Worst intents: " + ", ".join(f"{n} {f}" for n, f in nlu["worst_intents"]) + "\n\n"
         "Most confused (true -> predicted, count): " + ", ".join(f"{a} -> {b} ({n})" for a, b, n in
                                                                  nlu["confused_pairs"]))
